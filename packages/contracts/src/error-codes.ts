@@ -1,0 +1,43 @@
+/**
+ * Stable error codes of the `{ error: { code, message, details } }` envelope. Clients branch on
+ * these, never on messages; never rename one, only add.
+ */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  InvalidJson: 'INVALID_JSON',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  Unauthenticated: 'UNAUTHENTICATED',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  AccountDisabled: 'ACCOUNT_DISABLED',
+  RefreshTokenInvalid: 'REFRESH_TOKEN_INVALID',
+  RefreshTokenReused: 'REFRESH_TOKEN_REUSED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  RouteNotFound: 'ROUTE_NOT_FOUND',
+  UserNotFound: 'USER_NOT_FOUND',
+  AdminUnitNotFound: 'ADMIN_UNIT_NOT_FOUND',
+  PhoneTaken: 'PHONE_TAKEN',
+  EmailTaken: 'EMAIL_TAKEN',
+  RateLimited: 'RATE_LIMITED',
+  ImportInvalid: 'IMPORT_INVALID',
+  InternalError: 'INTERNAL_ERROR',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `password` or `items.2.title`. */
+  field: string;
+  /** Machine-readable rule names that failed, e.g. `minLength`, `phoneNumber`. */
+  rules: string[];
+  message: string;
+}
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: unknown;
+  };
+}

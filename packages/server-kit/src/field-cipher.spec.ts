@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+
+import { FieldCipher } from './field-cipher';
+
+const keyA = randomBytes(32).toString('base64');
+const keyB = randomBytes(32).toString('base64');
+
+describe('FieldCipher', () => {
+  it('round-trips Vietnamese text and never stores the plaintext', () => {
+    const cipher = new FieldCipher(`a:${keyA}`, 'a');
+    const stored = cipher.encrypt('1958-03-07');
+    expect(stored).not.toContain('1958');
+    expect(stored.startsWith('v1.a.')).toBe(true);
+    expect(cipher.decrypt(stored)).toBe('1958-03-07');
+  });
+
+  it('uses a fresh IV so equal values encrypt differently', () => {
+    const cipher = new FieldCipher(`a:${keyA}`, 'a');
+    expect(cipher.encrypt('x')).not.toBe(cipher.encrypt('x'));
+  });
+
+  it('decrypts values written under an older key after rotation', () => {
+    const old = new FieldCipher(`a:${keyA}`, 'a');
+    const rotated = new FieldCipher(`a:${keyA},b:${keyB}`, 'b');
+    const stored = old.encrypt('Lò Văn Hùng');
+    expect(rotated.decrypt(stored)).toBe('Lò Văn Hùng');
+    expect(rotated.encrypt('y').startsWith('v1.b.')).toBe(true);
+  });
+
+  it('rejects tampered ciphertext', () => {
+    const cipher = new FieldCipher(`a:${keyA}`, 'a');
+    const parts = cipher.encrypt('2000-01-01').split('.');
+    parts[4] = Buffer.from('tampered').toString('base64url');
+    expect(() => cipher.decrypt(parts.join('.'))).toThrow();
+  });
+
+  it('refuses keys of the wrong size and a missing active key', () => {
+    expect(() => new FieldCipher('a:c2hvcnQ=', 'a')).toThrow(/32 bytes/);
+    expect(() => new FieldCipher(`a:${keyA}`, 'b')).toThrow(/not among/);
+  });
+});

@@ -1,0 +1,70 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * Encrypts personal data (birth dates, later citizen ids) at rest with AES-256-GCM.
+ *
+ * Keys are configured as `kid:base64key` pairs; the active key encrypts, every listed key decrypts,
+ * so keys can be rotated without rewriting old rows at once. The stored form is
+ * `v1.<kid>.<iv>.<tag>.<ciphertext>` (base64url parts) so the key id travels with the value.
+ */
+export class FieldCipher {
+  private readonly keys: Map<string, Buffer>;
+
+  constructor(
+    keySpec: string,
+    private readonly activeKeyId: string,
+  ) {
+    this.keys = parseKeySpec(keySpec);
+    if (!this.keys.has(activeKeyId)) {
+      throw new Error(`Active encryption key id "${activeKeyId}" is not among the configured keys`);
+    }
+  }
+
+  encrypt(plaintext: string): string {
+    const key = this.keys.get(this.activeKeyId) as Buffer;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    return ['v1', this.activeKeyId, b64(iv), b64(tag), b64(ciphertext)].join('.');
+  }
+
+  decrypt(stored: string): string {
+    const [version, kid, iv, tag, ciphertext] = stored.split('.');
+    if (version !== 'v1' || !kid || !iv || !tag || ciphertext === undefined) {
+      throw new Error('Malformed encrypted value');
+    }
+    const key = this.keys.get(kid);
+    if (!key) throw new Error(`Unknown encryption key id "${kid}"`);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([
+      decipher.update(Buffer.from(ciphertext, 'base64url')),
+      decipher.final(),
+    ]).toString('utf8');
+  }
+
+  /** Keyed hash for equality look-ups on encrypted columns (stable across key rotation). */
+  lookupHash(value: string): string {
+    const key = this.keys.get(this.activeKeyId) as Buffer;
+    return createHmac('sha256', key).update(`lookup:${value}`).digest('base64url');
+  }
+}
+
+export function parseKeySpec(keySpec: string): Map<string, Buffer> {
+  const keys = new Map<string, Buffer>();
+  for (const entry of keySpec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const separator = entry.indexOf(':');
+    if (separator <= 0) throw new Error('Each encryption key must be written as kid:base64key');
+    const kid = entry.slice(0, separator);
+    const key = Buffer.from(entry.slice(separator + 1), 'base64');
+    if (key.length !== 32) throw new Error(`Encryption key "${kid}" must be 32 bytes (base64 of 32 bytes)`);
+    keys.set(kid, key);
+  }
+  if (keys.size === 0) throw new Error('No encryption key configured');
+  return keys;
+}
+
+function b64(buffer: Buffer): string {
+  return buffer.toString('base64url');
+}

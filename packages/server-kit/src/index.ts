@@ -1,0 +1,4 @@
+export * from './env-config';
+export * from './field-cipher';
+export * from './logging';
+export * from './redis';
