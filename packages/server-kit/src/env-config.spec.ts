@@ -1,4 +1,4 @@
-import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 
 import { ConfigError, EnvVar, loadConfig, renderEnvExample } from './env-config';
 
@@ -8,6 +8,10 @@ class SampleConfig {
   @Min(1)
   @Max(65535)
   PORT = 3000;
+
+  @EnvVar({ description: 'Pretty logs' })
+  @IsBoolean()
+  PRETTY = false;
 
   @EnvVar({ description: 'Signing secret', sensitive: true, example: 'change-me' })
   @IsString()
@@ -20,6 +24,12 @@ describe('loadConfig', () => {
     const config = loadConfig(SampleConfig, { PORT: '8081', SECRET: 'long-enough' });
     expect(config.PORT).toBe(8081);
     expect(config.SECRET).toBe('long-enough');
+  });
+
+  it('parses booleans strictly', () => {
+    expect(loadConfig(SampleConfig, { PRETTY: 'true', SECRET: 'long-enough' }).PRETTY).toBe(true);
+    expect(loadConfig(SampleConfig, { PRETTY: 'false', SECRET: 'long-enough' }).PRETTY).toBe(false);
+    expect(() => loadConfig(SampleConfig, { PRETTY: 'maybe', SECRET: 'long-enough' })).toThrow(/PRETTY="maybe"/);
   });
 
   it('treats empty strings as unset', () => {
@@ -43,7 +53,7 @@ describe('loadConfig', () => {
 
   it('renders an example file with descriptions', () => {
     expect(renderEnvExample(SampleConfig)).toBe(
-      '# Port to listen on\nPORT=3000\n# Signing secret (secret)\nSECRET=change-me',
+      '# Port to listen on\nPORT=3000\n# Pretty logs\nPRETTY=false\n# Signing secret (secret)\nSECRET=change-me',
     );
   });
 });

@@ -52,14 +52,25 @@ export function loadConfig<T extends object>(
   const plain: Record<string, unknown> = {};
   for (const name of vars.keys()) {
     const raw = env[name];
-    plain[name] = raw === undefined || raw === '' ? defaults[name] : raw;
+    plain[name] = raw === undefined || raw === '' ? defaults[name] : coerce(raw, defaults[name]);
   }
-  const instance = plainToInstance(configClass, plain, { enableImplicitConversion: true });
+  const instance = plainToInstance(configClass, plain);
   const errors = validateSync(instance, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     throw new ConfigError(errors.map((error) => describeError(error, vars)));
   }
   return instance;
+}
+
+/** Converts by the type of the default; a value that does not convert stays a string and fails validation. */
+function coerce(raw: string, defaultValue: unknown): unknown {
+  if (typeof defaultValue === 'boolean') {
+    if (/^(true|1|yes)$/i.test(raw)) return true;
+    if (/^(false|0|no)$/i.test(raw)) return false;
+    return raw;
+  }
+  if (typeof defaultValue === 'number') return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+  return raw;
 }
 
 function describeError(error: ValidationError, vars: Map<string, EnvVarInfo>): string {

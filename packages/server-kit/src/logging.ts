@@ -34,3 +34,8 @@ export function pinoOptions(settings: LoggerSettings): Record<string, unknown> {
       : {}),
   };
 }
+
+/** Masks long digit runs (phone and citizen id numbers) in free text such as URLs: 0912345678 → 091*******. */
+export function maskDigits(text: string): string {
+  return text.replace(/\d{6,}/g, (digits) => `${digits.slice(0, 3)}${'*'.repeat(digits.length - 3)}`);
+}

@@ -14,6 +14,6 @@ export function redisOptionsFromUrl(url: string, forBullmq = false): RedisOption
     password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
     db,
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
-    ...(forBullmq ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 2, enableOfflineQueue: false }),
+    ...(forBullmq ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 2, connectTimeout: 5000 }),
   };
 }

@@ -1,0 +1,58 @@
+import { maskDigits, pinoOptions } from '@hocvu/server-kit';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+
+import { AccessGuard } from './common/auth/access.guard';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { ApiConfig } from './config/api-config';
+import { ApiConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { AdminUnitsModule } from './modules/admin-units/admin-units.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthController } from './modules/health/health.controller';
+import { UsersModule } from './modules/users/users.module';
+import { RedisModule } from './redis/redis.module';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ApiConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            ...pinoOptions({ name: 'hocvu-api', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY }),
+            // The id was minted by Fastify (see request-id.ts) and written onto the raw request.
+            genReqId: (request) => String(request.headers['x-request-id'] ?? ''),
+            autoLogging: { ignore: (request) => request.url === '/api/health' },
+            quietReqLogger: true,
+            // Log what operations need, not headers (cookies, tokens) or full query strings (phones).
+            serializers: {
+              req: (request: { id: unknown; method: string; url: string }) => ({
+                id: request.id,
+                method: request.method,
+                url: maskDigits(request.url),
+              }),
+              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+            },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, config.DATABASE_POOL_SIZE)),
+        RedisModule,
+        AuditModule,
+        UsersModule,
+        AuthModule,
+        AdminUnitsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

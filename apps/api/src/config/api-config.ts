@@ -1,0 +1,118 @@
+import { EnvVar } from '@hocvu/server-kit';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+/**
+ * Every environment variable the API reads, validated at start-up. Feature code injects this class
+ * instead of reading process.env. `.env.example` is checked against it by a test.
+ */
+export class ApiConfig {
+  @EnvVar({ description: 'development | production | test' })
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+
+  @EnvVar({ description: 'Interface the API listens on (0.0.0.0 inside containers)' })
+  @IsString()
+  API_HOST = '127.0.0.1';
+
+  @EnvVar({ description: 'Port the API listens on; the portal proxies /api to it' })
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  API_PORT = 3000;
+
+  @EnvVar({ description: 'Public origin learners use (links in certificates, cookies)' })
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'must be an origin such as https://hocvu.dienbien.gov.vn' })
+  PUBLIC_URL = 'http://127.0.0.1:8080';
+
+  @EnvVar({ description: 'PostgreSQL connection URL' })
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hocvu';
+
+  @EnvVar({ description: 'Maximum PostgreSQL connections held by one API process' })
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @EnvVar({ description: 'Redis connection URL (rate limits, queues, caches)' })
+  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @EnvVar({ description: 'Prefix of every Redis key and BullMQ queue, so installations can share a Redis' })
+  @Matches(/^[a-z0-9_-]+$/i, { message: 'letters, digits, - and _ only' })
+  REDIS_PREFIX = 'hocvu';
+
+  @EnvVar({ description: 'HMAC secret signing access tokens (at least 32 characters)', sensitive: true, example: '' })
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters; generate one with `openssl rand -base64 48`' })
+  JWT_ACCESS_SECRET = '';
+
+  @EnvVar({ description: 'Lifetime of an access token in seconds' })
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @EnvVar({ description: 'Lifetime of a sign-in session (refresh token) in days' })
+  @IsInt()
+  @Min(1)
+  @Max(180)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @EnvVar({ description: 'Send the refresh cookie with the Secure flag (browsers accept it on http://127.0.0.1 and localhost)' })
+  @IsBoolean()
+  COOKIE_SECURE = true;
+
+  @EnvVar({
+    description: 'Keys encrypting personal data at rest, as kid:base64(32 bytes) pairs separated by commas',
+    sensitive: true,
+    example: '',
+  })
+  @Matches(/^([A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/, {
+    message: 'must be kid:base64key pairs; generate a key with `openssl rand -base64 32`',
+  })
+  DATA_ENCRYPTION_KEYS = '';
+
+  @EnvVar({ description: 'Key id (from DATA_ENCRYPTION_KEYS) used to encrypt new values' })
+  @IsString()
+  @MinLength(1)
+  DATA_ENCRYPTION_ACTIVE_KEY_ID = 'k1';
+
+  @EnvVar({ description: 'Failed sign-ins allowed per account in the window before it is locked for the window' })
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @EnvVar({ description: 'Sign-in attempts allowed per IP address in the window (a class may share one IP)' })
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_ATTEMPTS_PER_IP = 100;
+
+  @EnvVar({ description: 'Length of the sign-in rate-limit window in seconds' })
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  @EnvVar({ description: 'Comma-separated origins allowed by CORS; empty keeps CORS off (same-origin portal)' })
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @EnvVar({ description: 'Trust X-Forwarded-* headers (set true behind nginx or a load balancer)' })
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  @EnvVar({ description: 'pino log level: fatal | error | warn | info | debug | trace | silent' })
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @EnvVar({ description: 'Human-readable single-line logs instead of JSON (development)' })
+  @IsBoolean()
+  LOG_PRETTY = false;
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+  }
+}

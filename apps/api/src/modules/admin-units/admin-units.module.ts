@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { AuditModule } from '../audit/audit.module';
+import { AdminUnit } from './admin-unit.entity';
+import { AdminUnitsController } from './admin-units.controller';
+import { AdminUnitsService } from './admin-units.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AdminUnit]), AuditModule],
+  controllers: [AdminUnitsController],
+  providers: [AdminUnitsService],
+  exports: [AdminUnitsService],
+})
+export class AdminUnitsModule {}

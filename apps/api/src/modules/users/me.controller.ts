@@ -1,0 +1,39 @@
+import { Permission } from '@hocvu/contracts';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+
+import { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, RequirePermission } from '../../common/auth/decorators';
+import { ErrorResponseDto } from '../../common/errors/error-response.dto';
+import { ChangePasswordDto, UpdateProfileDto, UserProfileDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+/** The signed-in person's own profile. */
+@ApiTags('me')
+@Controller('me')
+export class MeController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @RequirePermission(Permission.ProfileRead)
+  @ApiOkResponse({ type: UserProfileDto })
+  get(@CurrentUser() user: AuthUser): Promise<UserProfileDto> {
+    return this.users.profile(user.id);
+  }
+
+  @Patch()
+  @RequirePermission(Permission.ProfileUpdate)
+  @ApiOkResponse({ type: UserProfileDto })
+  update(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto): Promise<UserProfileDto> {
+    return this.users.updateProfile(user.id, dto);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @RequirePermission(Permission.ProfileUpdate)
+  @ApiNoContentResponse({ description: 'Password changed' })
+  @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS: the current password is wrong', type: ErrorResponseDto })
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.users.changePassword(user.id, dto);
+  }
+}

@@ -1,0 +1,57 @@
+import { Gender, Role, TargetGroup, UserStatus } from '@hocvu/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity({ name: 'users' })
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** E.164 (+84…); unique. Either phone or email is present (database check). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  phone!: string | null;
+
+  /** Stored lower-cased; unique. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  role!: Role;
+
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status!: UserStatus;
+
+  @Column({ name: 'full_name', type: 'varchar', length: 120 })
+  fullName!: string;
+
+  /** Birth date, AES-256-GCM encrypted (FieldCipher); personal data never stored in clear. */
+  @Column({ name: 'birth_date_enc', type: 'text', nullable: true })
+  birthDateEncrypted!: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  gender!: Gender | null;
+
+  @Column({ name: 'preferred_language', type: 'varchar', length: 35, default: 'vi' })
+  preferredLanguage!: string;
+
+  @Column({ name: 'commune_id', type: 'uuid', nullable: true })
+  communeId!: string | null;
+
+  @Column({ name: 'target_group', type: 'varchar', length: 32, nullable: true })
+  targetGroup!: TargetGroup | null;
+
+  /** Set after an admin reset: the portal asks for a new password before anything else. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,79 @@
+import { Gender, Role, TargetGroup } from '@hocvu/contracts';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { AdminUnitsService } from '../modules/admin-units/admin-units.service';
+import { AccountFieldsDto } from '../modules/users/dto/user.dto';
+import { UsersService } from '../modules/users/users.service';
+
+export const DEMO_PROVINCE = { code: '11', name: 'Điện Biên' };
+
+/** Where the commune list comes from: an explicit file, the shared campaign data, or the bundled copy. */
+export function communesCsvPath(explicit?: string): string {
+  const candidates = [explicit, '../shared/data/dien-bien-communes.csv', 'apps/api/seed-data/dien-bien-communes.csv']
+    .filter((candidate): candidate is string => Boolean(candidate))
+    .map((candidate) => resolve(process.cwd(), candidate));
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error(`No communes CSV found; looked at:\n  ${candidates.join('\n  ')}`);
+  return found;
+}
+
+export interface DemoAccount {
+  label: string;
+  role: Role;
+  phone: string;
+  password: string;
+  fullName: string;
+  communeName?: string;
+  targetGroup?: TargetGroup;
+  gender?: Gender;
+  birthDate?: string;
+}
+
+/** Demo logins printed by `npm start`. Only for demo installs: never run the demo seed in production. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { label: 'Province admin', role: Role.ProvinceAdmin, phone: '0911000001', password: 'hocvu2026', fullName: 'Nguyễn Thị Thu Hà', gender: Gender.Female },
+  { label: 'Commune admin', role: Role.CommuneAdmin, phone: '0911000002', password: 'hocvu2026', fullName: 'Lường Văn Thắng', communeName: 'Mường Ảng', gender: Gender.Male },
+  { label: 'Teacher', role: Role.Teacher, phone: '0911000003', password: 'hocvu2026', fullName: 'Lò Thị Mai', communeName: 'Mường Thanh', gender: Gender.Female },
+  {
+    label: 'Learner',
+    role: Role.Learner,
+    phone: '0911000004',
+    password: 'hocvu2026',
+    fullName: 'Quàng Văn Hùng',
+    communeName: 'Mường Ảng',
+    targetGroup: TargetGroup.Citizen,
+    gender: Gender.Male,
+    birthDate: '1961-09-02',
+  },
+];
+
+export interface SeedResult {
+  units: { created: number; updated: number };
+  accountsCreated: number;
+}
+
+/** Idempotent: units are upserted by code, accounts are created only when their phone is free. */
+export async function seedDemo(units: AdminUnitsService, users: UsersService, csvPath?: string): Promise<SeedResult> {
+  const csv = readFileSync(communesCsvPath(csvPath), 'utf8');
+  const unitResult = await units.importCsv(DEMO_PROVINCE.code, DEMO_PROVINCE.name, csv);
+  const communes = await units.list({});
+  let accountsCreated = 0;
+  for (const account of DEMO_ACCOUNTS) {
+    const phone = `+84${account.phone.slice(1)}`;
+    if (await users.findByLogin({ phone })) continue;
+    const dto: AccountFieldsDto = {
+      fullName: account.fullName,
+      phone,
+      password: account.password,
+      communeId: communes.find((unit) => unit.name === account.communeName && unit.kind !== 'province')?.id,
+      targetGroup: account.targetGroup,
+      gender: account.gender,
+      birthDate: account.birthDate,
+      preferredLanguage: 'vi',
+    };
+    await users.createAccountAs(dto, account.role, null);
+    accountsCreated += 1;
+  }
+  return { units: unitResult, accountsCreated };
+}

@@ -1,0 +1,7 @@
+import { Foundation1763900000000 } from './1763900000000-Foundation';
+
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so compiled builds, tests and the CLI
+ * run exactly the same set; a unit test fails if a file in this folder is missing here.
+ */
+export const MIGRATIONS = [Foundation1763900000000];
