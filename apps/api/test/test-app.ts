@@ -1,0 +1,41 @@
+import { importTestResources, testEncryptionKeys } from '@hocvu/server-kit/testing';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomInt } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+import { ApiConfig } from '../src/config/api-config';
+import { ApiConfigModule } from '../src/config/config.module';
+import { createApp } from '../src/create-app';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: ApiConfig;
+  db: DataSource;
+  close(): Promise<void>;
+}
+
+/** The real API (Fastify, guards, pipes, PostgreSQL, Redis) on this run's test database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const resources = importTestResources();
+  const config = ApiConfigModule.load({
+    NODE_ENV: 'test',
+    DATABASE_URL: resources.databaseUrl,
+    DATABASE_POOL_SIZE: '4',
+    REDIS_URL: resources.redisUrl,
+    REDIS_PREFIX: resources.redisPrefix,
+    JWT_ACCESS_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    DATA_ENCRYPTION_KEYS: testEncryptionKeys(),
+    DATA_ENCRYPTION_ACTIVE_KEY_ID: 'test',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await createApp(config, { logger: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, config, db: app.get(DataSource), close: () => app.close() };
+}
+
+/** A phone number no other test uses (09 + 8 random digits). */
+export function uniquePhone(): string {
+  return `09${String(randomInt(100_000_000)).padStart(8, '0')}`;
+}

@@ -1,0 +1,24 @@
+import { JobName, JobPayloads } from '@hocvu/contracts';
+import { SetMetadata } from '@nestjs/common';
+
+export const JOB_HANDLER = 'hocvu:job-handler';
+
+/** Context given to a handler: the attempt number and a way to report progress. */
+export interface JobContext {
+  jobId: string;
+  attempt: number;
+  updateProgress(percent: number): Promise<void>;
+}
+
+/**
+ * A job handler handles one job name. It returns an outcome for expected cases and throws only when
+ * a retry can help; effects that must happen once are guarded in the database, not by the queue.
+ */
+export interface JobHandler<Name extends JobName = JobName> {
+  handle(payload: JobPayloads[Name], context: JobContext): Promise<unknown>;
+}
+
+/** Marks a provider as the handler of a job; the runner finds it through Nest's discovery. */
+export function HandlesJob(name: JobName | string): ClassDecorator {
+  return SetMetadata(JOB_HANDLER, name);
+}

@@ -1,0 +1,38 @@
+import { JOBS } from '@hocvu/contracts';
+import { pinoOptions } from '@hocvu/server-kit';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+
+import { WorkerConfig } from './config/worker-config';
+import { PurgeExpiredSessionsHandler } from './jobs/maintenance/purge-expired-sessions.handler';
+import { JOB_TABLE, JobTable, QueueRunner } from './queue/queue-runner.service';
+
+/** Every job handler of the worker; the runner checks this list against the registry at start-up. */
+export const JOB_HANDLERS: Provider[] = [PurgeExpiredSessionsHandler];
+
+@Module({})
+export class WorkerModule {
+  static forConfig(config: WorkerConfig, options: { handlers?: Provider[]; jobs?: JobTable } = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        DiscoveryModule,
+        LoggerModule.forRoot({ pinoHttp: pinoOptions({ name: 'hocvu-worker', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY }) }),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: config.DATABASE_URL,
+          synchronize: false,
+          extra: { max: 5, application_name: 'hocvu-worker' },
+        }),
+      ],
+      providers: [
+        { provide: WorkerConfig, useValue: config },
+        { provide: JOB_TABLE, useValue: options.jobs ?? JOBS },
+        QueueRunner,
+        ...(options.handlers ?? JOB_HANDLERS),
+      ],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+// One Jest run for every project (unit specs beside the code, *.int-spec.ts integration specs
+// against real PostgreSQL and Redis). `npx jest --selectProjects api` runs one project.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const moduleNameMapper = {
+  '^@hocvu/contracts$': '<rootDir>/packages/contracts/src/index.ts',
+  '^@hocvu/server-kit$': '<rootDir>/packages/server-kit/src/index.ts',
+  '^@hocvu/server-kit/testing$': '<rootDir>/packages/server-kit/src/testing.ts',
+};
+
+const project = (name, root, extra = {}) => ({
+  displayName: name,
+  rootDir: '.',
+  roots: [`<rootDir>/${root}`],
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper,
+  testMatch: ['**/*.spec.ts', '**/*.int-spec.ts'],
+  ...extra,
+});
+
+export default {
+  projects: [
+    project('contracts', 'packages/contracts'),
+    project('server-kit', 'packages/server-kit'),
+    project('api', 'apps/api', {
+      globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
+      globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',
+    }),
+    project('worker', 'apps/worker', {
+      globalSetup: '<rootDir>/apps/worker/test/global-setup.ts',
+      globalTeardown: '<rootDir>/apps/worker/test/global-teardown.ts',
+    }),
+    project('portal', 'apps/portal', { testMatch: ['**/*.spec.ts'] }),
+  ],
+};

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource, MigrationInterface } from 'typeorm';
+
+/**
+ * Test harness shared by the API's and the worker's integration specs: one throw-away PostgreSQL
+ * database and one Redis key prefix per test run, so parallel runs never collide.
+ */
+export interface TestResources {
+  databaseUrl: string;
+  databaseName: string;
+  redisUrl: string;
+  redisPrefix: string;
+}
+
+export function adminDatabaseUrl(): string {
+  return process.env['HOCVU_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+export function testRedisUrl(): string {
+  return process.env['HOCVU_TEST_REDIS_URL'] ?? process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+}
+
+export async function createTestResources(
+  label: string,
+  migrations: (new () => MigrationInterface)[],
+): Promise<TestResources> {
+  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const databaseName = `hocvu_test_${label}_${suffix}`;
+  const admin = new Client({ connectionString: adminDatabaseUrl() });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `Integration tests need PostgreSQL at ${adminDatabaseUrl()} (set HOCVU_TEST_PG_URL): ${(error as Error).message}`,
+    );
+  }
+  await admin.query(`CREATE DATABASE ${databaseName}`);
+  await admin.end();
+  const url = new URL(adminDatabaseUrl());
+  url.pathname = `/${databaseName}`;
+  const databaseUrl = url.toString();
+  const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, migrations, migrationsTransactionMode: 'each' });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await dataSource.destroy();
+  return { databaseUrl, databaseName, redisUrl: testRedisUrl(), redisPrefix: `hocvu-test-${label}-${suffix}` };
+}
+
+export async function dropTestResources(resources: TestResources): Promise<void> {
+  const admin = new Client({ connectionString: adminDatabaseUrl() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${resources.databaseName} WITH (FORCE)`);
+  await admin.end();
+  const { default: Redis } = await import('ioredis');
+  const redis = new Redis(resources.redisUrl, { maxRetriesPerRequest: 2 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${resources.redisPrefix}*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Exposes the resources to Jest workers through environment variables. */
+export function exportTestResources(resources: TestResources): void {
+  process.env['HOCVU_TEST_RESOURCES'] = JSON.stringify(resources);
+}
+
+export function importTestResources(): TestResources {
+  const raw = process.env['HOCVU_TEST_RESOURCES'];
+  if (!raw) throw new Error('Integration specs must run through Jest with the project globalSetup');
+  return JSON.parse(raw) as TestResources;
+}
+
+/** Random test keys in the valid format: a deterministic-looking but fresh 32-byte AES key. */
+export function testEncryptionKeys(): string {
+  return `test:${randomBytes(32).toString('base64')}`;
+}
