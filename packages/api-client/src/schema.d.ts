@@ -228,7 +228,6 @@ export interface components {
             status: "ok" | "degraded";
             checks: components["schemas"]["HealthChecksDto"];
         };
-        Object: Record<string, never>;
         AuditLogEntryDto: {
             id: string;
             /** Format: uuid */
@@ -506,8 +505,8 @@ export interface operations {
     Audit_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -668,8 +667,8 @@ export interface operations {
     Users_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Search by name, phone or email */
                 q?: string;
                 role?: components["schemas"]["Role"];

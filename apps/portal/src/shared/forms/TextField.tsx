@@ -1,4 +1,4 @@
-import type { HTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { describedBy } from './field-ids';
@@ -14,7 +14,6 @@ export interface TextFieldProps extends InputProps {
   error?: string | undefined;
   /** Marks the label "(optional)"; required fields carry no marker, as most fields are required. */
   optional?: boolean;
-  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   /** Extra id(s) to add to aria-describedby (e.g. a rules checklist). */
   describedById?: string;
   /** Rendered after the input, inside the field (e.g. a "show password" toggle). */

@@ -1,0 +1,97 @@
+import { ErrorCode, Permission, Role, ROLE_PERMISSIONS, ROLES } from '@hocvu/contracts';
+
+import { aProvinceWithCommunes, aSignedInUser, SignedInUser } from '../../../test/builders';
+import { createTestApp, TestApp } from '../../../test/test-app';
+
+/**
+ * The whole role × endpoint matrix, driven by the permission table in packages/contracts: each
+ * protected endpoint is called by every role, and must answer 403 exactly when the role lacks the
+ * permission (and 401 without a token).
+ */
+interface ProtectedCall {
+  permission: Permission;
+  method: 'GET' | 'POST' | 'PATCH';
+  url: (ctx: { otherUserId: string }) => string;
+  payload?: Record<string, unknown>;
+}
+
+const CALLS: ProtectedCall[] = [
+  { permission: Permission.ProfileRead, method: 'GET', url: () => '/api/me' },
+  { permission: Permission.ProfileUpdate, method: 'PATCH', url: () => '/api/me', payload: {} },
+  { permission: Permission.UserList, method: 'GET', url: () => '/api/users' },
+  { permission: Permission.UserRead, method: 'GET', url: ({ otherUserId }) => `/api/users/${otherUserId}` },
+  // Invalid bodies on purpose: authorisation must be decided before validation, and nothing is created.
+  { permission: Permission.UserCreateStaff, method: 'POST', url: () => '/api/users', payload: {} },
+  { permission: Permission.UserResetPassword, method: 'POST', url: () => '/api/users/not-a-uuid/reset-password' },
+  { permission: Permission.AdminUnitImport, method: 'POST', url: () => '/api/admin-units/import', payload: {} },
+  { permission: Permission.AuditLogRead, method: 'GET', url: () => '/api/audit-log' },
+];
+
+const PUBLIC_OPERATIONS = [
+  'GET /api/health',
+  'GET /api/admin-units',
+  'POST /api/auth/register',
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'POST /api/auth/logout',
+];
+
+describe('role × endpoint access matrix (integration)', () => {
+  let t: TestApp;
+  const users = new Map<Role, SignedInUser>();
+  let otherUserId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const { communeA } = await aProvinceWithCommunes(t);
+    for (const role of ROLES) users.set(role, await aSignedInUser(t, role, communeA));
+    otherUserId = (await aSignedInUser(t, Role.Learner, communeA)).id;
+  });
+  afterAll(() => t.close());
+
+  it('covers every permission of the contracts', () => {
+    expect(new Set(CALLS.map((call) => call.permission))).toEqual(new Set(Object.values(Permission)));
+  });
+
+  for (const call of CALLS) {
+    for (const role of ROLES) {
+      const allowed = ROLE_PERMISSIONS[role].includes(call.permission);
+      it(`${call.method} ${call.url({ otherUserId: ':id' })} as ${role} → ${allowed ? 'allowed' : '403'}`, async () => {
+        const user = users.get(role) as SignedInUser;
+        const response = await t.app.inject({
+          method: call.method,
+          url: call.url({ otherUserId }),
+          headers: user.auth,
+          ...(call.payload ? { payload: call.payload } : {}),
+        });
+        if (allowed) {
+          expect(response.statusCode).not.toBe(403);
+          expect(response.statusCode).not.toBe(401);
+          expect(response.statusCode).toBeLessThan(500);
+        } else {
+          expect(response.statusCode).toBe(403);
+          expect(response.json().error.code).toBe(ErrorCode.Forbidden);
+        }
+      });
+    }
+
+    it(`${call.method} ${call.url({ otherUserId: ':id' })} without a token → 401`, async () => {
+      const response = await t.app.inject({ method: call.method, url: call.url({ otherUserId }), payload: call.payload });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().error.code).toBe(ErrorCode.Unauthenticated);
+    });
+  }
+
+  it('leaves only the known public operations without authentication in the OpenAPI document', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    }>();
+    const open: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (!operation.security?.length) open.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(open.sort()).toEqual([...PUBLIC_OPERATIONS].sort());
+  });
+});

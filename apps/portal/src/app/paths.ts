@@ -1,0 +1,25 @@
+/** Every URL of the portal, in one place so links and routes cannot drift apart. */
+export const paths = {
+  home: '/',
+  signIn: '/auth/sign-in',
+  signUp: '/auth/sign-up',
+  signOut: '/auth/sign-out',
+  profile: '/profile',
+  editProfile: '/profile/edit',
+  changePassword: '/profile/password',
+  admin: '/admin',
+  adminUsers: '/admin/users',
+  adminNewStaff: '/admin/users/new',
+  adminUnits: '/admin/admin-units',
+  adminAuditLog: '/admin/audit-log',
+} as const;
+
+/** Where the sign-in page sends people back to, carried in the router's location state. */
+export interface ReturnToState {
+  from?: string;
+}
+
+/** Accepts only an in-portal path, so a crafted link cannot send someone off-site after sign-in. */
+export function safeReturnPath(value: unknown): string | null {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : null;
+}

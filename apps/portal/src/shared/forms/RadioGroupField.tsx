@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { describedBy } from './field-ids';
+import { FieldErrorText } from './TextField';
+
+export interface RadioOption<Value extends string> {
+  value: Value;
+  label: ReactNode;
+}
+
+interface RadioGroupFieldProps<Value extends string> {
+  id: string;
+  legend: ReactNode;
+  options: readonly RadioOption<Value>[];
+  value: Value | '';
+  onValueChange(value: Value): void;
+  hint?: ReactNode;
+  error?: string | undefined;
+  optional?: boolean;
+}
+
+/** A fieldset of large radio buttons: easier to hit and read than a dropdown for a handful of choices. */
+export function RadioGroupField<Value extends string>({
+  id,
+  legend,
+  options,
+  value,
+  onValueChange,
+  hint,
+  error,
+  optional = false,
+}: RadioGroupFieldProps<Value>) {
+  const { t } = useTranslation();
+  return (
+    <fieldset
+      id={id}
+      className={`field fieldset${error ? ' field--error' : ''}`}
+      aria-describedby={describedBy(id, { hint: Boolean(hint), error: Boolean(error) })}
+      // Lets the error summary's link focus the group.
+      tabIndex={-1}
+    >
+      <legend className="field__label">
+        {legend}
+        {optional ? <span className="field__optional"> {t('common.optional')}</span> : null}
+      </legend>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? <FieldErrorText id={id} message={error} /> : null}
+      <div className="choices">
+        {options.map((option) => {
+          const optionId = `${id}-${option.value}`;
+          return (
+            <div className="choice" key={option.value}>
+              <input
+                className="choice__input"
+                type="radio"
+                id={optionId}
+                name={id}
+                value={option.value}
+                checked={value === option.value}
+                onChange={() => onValueChange(option.value)}
+              />
+              <label className="choice__label" htmlFor={optionId}>
+                {option.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,68 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { isApiError } from '../api/api-error';
+import type { SummaryItem } from './ErrorSummary';
+import { type FieldProblems, fieldMessage, hasProblems, problemsFromApi } from './validation';
+
+export interface FieldSpec {
+  /** Field name as the API reports it in VALIDATION_FAILED details. */
+  name: string;
+  /** Element the error summary links to; defaults to `name`. */
+  targetId?: string;
+}
+
+/**
+ * Problems of one form, whether found before sending or reported by the API, with the messages for the
+ * fields and the error summary. A field's problem goes away as soon as it is edited.
+ */
+export function useFormProblems(fields: readonly FieldSpec[]) {
+  const { t } = useTranslation();
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [attempt, setAttempt] = useState(0);
+
+  const show = useCallback((next: FieldProblems): boolean => {
+    setProblems(next);
+    setAttempt((count) => count + 1);
+    return hasProblems(next);
+  }, []);
+
+  /** Shows a VALIDATION_FAILED answer next to the fields; returns whether it was one. */
+  const showApiError = useCallback(
+    (error: unknown): boolean => {
+      if (!isApiError(error) || error.fieldErrors.length === 0) return false;
+      return show(problemsFromApi(error.fieldErrors));
+    },
+    [show],
+  );
+
+  const clear = useCallback((name: string) => {
+    setProblems((current) => {
+      if (!(name in current)) return current;
+      const { [name]: _removed, ...rest } = current;
+      return rest;
+    });
+  }, []);
+
+  const errorFor = useCallback(
+    (name: string): string | undefined => {
+      const rules = problems[name];
+      return rules ? fieldMessage(t, name, rules) : undefined;
+    },
+    [problems, t],
+  );
+
+  const summary = useMemo<SummaryItem[]>(() => {
+    const known = new Set(fields.map((field) => field.name));
+    const items = fields
+      .filter((field) => problems[field.name])
+      .map((field) => ({ targetId: field.targetId ?? field.name, message: errorFor(field.name) ?? '' }));
+    // A field the API named but the form does not show still deserves a line.
+    for (const [name, rules] of Object.entries(problems)) {
+      if (!known.has(name)) items.push({ targetId: 'main', message: fieldMessage(t, name, rules) });
+    }
+    return items;
+  }, [fields, problems, errorFor, t]);
+
+  return { problems, attempt, show, showApiError, clear, errorFor, summary };
+}
