@@ -7,14 +7,14 @@ import { LoggerModule } from 'nestjs-pino';
 
 import { WorkerConfig } from './config/worker-config';
 import { PurgeExpiredSessionsHandler } from './jobs/maintenance/purge-expired-sessions.handler';
-import { JOB_TABLE, JobTable, QueueRunner } from './queue/queue-runner.service';
+import { JOB_TABLE, JobTable, QueueRunner, WORKER_TUNING, WorkerTuning } from './queue/queue-runner.service';
 
 /** Every job handler of the worker; the runner checks this list against the registry at start-up. */
 export const JOB_HANDLERS: Provider[] = [PurgeExpiredSessionsHandler];
 
 @Module({})
 export class WorkerModule {
-  static forConfig(config: WorkerConfig, options: { handlers?: Provider[]; jobs?: JobTable } = {}): DynamicModule {
+  static forConfig(config: WorkerConfig, options: { handlers?: Provider[]; jobs?: JobTable; tuning?: WorkerTuning } = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -30,6 +30,8 @@ export class WorkerModule {
       providers: [
         { provide: WorkerConfig, useValue: config },
         { provide: JOB_TABLE, useValue: options.jobs ?? JOBS },
+        // A crashed worker's job is offered again once its 30 s lock lapses (BullMQ's stalled check).
+        { provide: WORKER_TUNING, useValue: options.tuning ?? { lockDuration: 30_000, maxStalledCount: 2 } },
         QueueRunner,
         ...(options.handlers ?? JOB_HANDLERS),
       ],

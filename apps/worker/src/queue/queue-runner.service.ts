@@ -2,7 +2,7 @@ import { JobDefinition, JOB_TIMEZONE } from '@hocvu/contracts';
 import { redisOptionsFromUrl } from '@hocvu/server-kit';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { Job, Queue, Worker } from 'bullmq';
+import { Job, Queue, Worker, WorkerOptions } from 'bullmq';
 
 import { WorkerConfig } from '../config/worker-config';
 import { JOB_HANDLER, JobHandler } from './job-handler';
@@ -10,6 +10,9 @@ import { JOB_HANDLER, JobHandler } from './job-handler';
 /** The job table the runner serves; production uses JOBS from the contracts, tests may pass their own. */
 export const JOB_TABLE = Symbol('JOB_TABLE');
 export type JobTable = Readonly<Record<string, JobDefinition>>;
+/** BullMQ worker tuning; tests shorten the lock so crash recovery is observable in seconds. */
+export const WORKER_TUNING = Symbol('WORKER_TUNING');
+export type WorkerTuning = Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount'>;
 
 export class MissingJobHandlerError extends Error {}
 
@@ -25,11 +28,14 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly workers: Worker[] = [];
   private readonly queues: Queue[] = [];
   private handlers = new Map<string, JobHandler>();
+  /** Jobs running in this process, so shutdown can wait for them (BullMQ keeps its own list private). */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly config: WorkerConfig,
     @Inject(JOB_TABLE) private readonly jobs: JobTable,
+    @Inject(WORKER_TUNING) private readonly tuning: WorkerTuning,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -42,6 +48,7 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
         prefix: this.config.REDIS_PREFIX,
         concurrency: this.config.WORKER_CONCURRENCY,
         autorun: false,
+        ...this.tuning,
       });
       worker.on('failed', (job, error) =>
         this.logger.warn(`${queueName}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
@@ -61,15 +68,17 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
     const graceMs = this.config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000;
     await Promise.all(
       this.workers.map(async (worker) => {
-        const graceful = worker.close();
-        const timedOut = await Promise.race([
-          graceful.then(() => false),
-          new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs).unref()),
+        // Stop taking new jobs, give running ones the grace period, then close. BullMQ's close()
+        // cannot be upgraded to a forced close once started, hence the explicit wait first.
+        await worker.pause(true);
+        const finished = await Promise.race([
+          Promise.allSettled([...this.inFlight]).then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
         ]);
-        if (timedOut) {
-          this.logger.warn(`${worker.name}: jobs still running after ${graceMs} ms; returning them to the queue`);
-          await worker.close(true);
+        if (!finished) {
+          this.logger.warn(`${worker.name}: jobs still running after ${graceMs} ms; they return to the queue when their lock lapses`);
         }
+        await worker.close(!finished);
       }),
     );
     await Promise.all(this.queues.map((queue) => queue.close()));
@@ -111,10 +120,16 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
     const handler = this.handlers.get(job.name);
     // Unreachable after the start-up check unless an older/newer API enqueues an unknown job.
     if (!handler) throw new Error(`No handler for job ${job.name}`);
-    return handler.handle(job.data as never, {
+    const running = handler.handle(job.data as never, {
       jobId: job.id ?? '',
       attempt: job.attemptsMade + 1,
       updateProgress: (percent) => job.updateProgress(percent),
     });
+    this.inFlight.add(running);
+    try {
+      return await running;
+    } finally {
+      this.inFlight.delete(running);
+    }
   }
 }
