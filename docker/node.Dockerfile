@@ -11,7 +11,7 @@ WORKDIR /app
 # image predates allowScripts, so say no the way Scarf reads it.
 ENV SCARF_ANALYTICS=false
 
-# Only the workspace manifests, so the `npm ci` layers stay cached until a dependency changes.
+# Only the workspace manifests, so the `npm install` layers stay cached until a dependency changes.
 # (A plain `COPY packages/*/package.json` would flatten them all into one folder.)
 FROM base AS manifests
 COPY packages ./packages
@@ -20,7 +20,7 @@ RUN find packages -mindepth 2 -maxdepth 2 ! -name package.json -exec rm -rf {} +
 FROM base AS deps
 COPY package.json package-lock.json .npmrc ./
 COPY --from=manifests /app/packages ./packages
-RUN npm ci
+RUN npm install --no-audit --no-fund
 
 FROM deps AS build
 ENV NX_DAEMON=false \
@@ -36,7 +36,10 @@ RUN apt-get update \
 ENV NODE_ENV=production
 COPY package.json package-lock.json .npmrc ./
 COPY --from=manifests /app/packages ./packages
-RUN npm ci --omit=dev && npm cache clean --force
+# `npm install` rather than `npm ci`: the lockfile is written by npm 11, which leaves out other
+# platforms' optional native packages (@swc/core-*, …); `npm ci` rejects that, `npm install` keeps
+# every locked version and only resolves the missing platform entries.
+RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 # node_modules/@hocvu/* link to packages/*, whose package.json "main" points into dist/.
 COPY --from=build /app/packages/contracts/dist ./packages/contracts/dist
 COPY --from=build /app/packages/server-kit/dist ./packages/server-kit/dist

@@ -6,7 +6,7 @@ FROM ${NODE_IMAGE} AS base
 WORKDIR /app
 ENV SCARF_ANALYTICS=false
 
-# Only the workspace manifests, so `npm ci` stays cached until a dependency changes (see node.Dockerfile).
+# Only the workspace manifests, so `npm install` stays cached until a dependency changes (see node.Dockerfile).
 FROM base AS manifests
 COPY packages ./packages
 RUN find packages -mindepth 2 -maxdepth 2 ! -name package.json -exec rm -rf {} +
@@ -16,7 +16,7 @@ ENV NX_DAEMON=false \
     NX_NO_CLOUD=true
 COPY package.json package-lock.json .npmrc ./
 COPY --from=manifests /app/packages ./packages
-RUN npm ci
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN npx nx run portal:build
 
