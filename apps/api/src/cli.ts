@@ -65,7 +65,8 @@ async function main(argv: string[]): Promise<void> {
             `${result.accountsCreated} demo accounts created.`,
         );
         console.log('Demo sign-ins (phone / password):');
-        for (const account of DEMO_ACCOUNTS) console.log(`  ${account.label.padEnd(15)} ${account.phone} / ${account.password}`);
+        for (const account of DEMO_ACCOUNTS)
+          console.log(`  ${account.label.padEnd(15)} ${account.phone} / ${account.password}`);
       });
     case 'create-admin':
       return withServices(ApiConfigModule.load(process.env), (_, users) =>
@@ -75,7 +76,11 @@ async function main(argv: string[]): Promise<void> {
       if (!values.file) throw new UsageError('import-units needs --file');
       const csv = readFileSync(values.file, 'utf8');
       return withServices(ApiConfigModule.load(process.env), async (units) => {
-        const result = await units.importCsv(values['province-code'] ?? '', values['province-name'] ?? '', csv);
+        const result = await units.importCsv(
+          values['province-code'] ?? '',
+          values['province-name'] ?? '',
+          csv,
+        );
         console.log(`Imported: ${result.created} created, ${result.updated} updated.`);
       });
     }
@@ -92,7 +97,11 @@ async function migrate(config: ApiConfig, direction: 'up' | 'down'): Promise<voi
   try {
     if (direction === 'up') {
       const applied = await dataSource.runMigrations();
-      console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Database schema is up to date.');
+      console.log(
+        applied.length
+          ? `Applied ${applied.map((m) => m.name).join(', ')}`
+          : 'Database schema is up to date.',
+      );
     } else {
       await dataSource.undoLastMigration();
       console.log('Reverted the last migration.');
@@ -107,7 +116,9 @@ async function withServices(
   work: (units: AdminUnitsService, users: UsersService) => Promise<void>,
 ): Promise<void> {
   const quiet: ApiConfig = Object.assign(new ApiConfig(), config, { LOG_LEVEL: 'warn' });
-  const context = await NestFactory.createApplicationContext(AppModule.forConfig(quiet), { logger: ['error', 'warn'] });
+  const context = await NestFactory.createApplicationContext(AppModule.forConfig(quiet), {
+    logger: ['error', 'warn'],
+  });
   try {
     await work(context.get(AdminUnitsService), context.get(UsersService));
   } finally {
@@ -115,7 +126,12 @@ async function withServices(
   }
 }
 
-async function createAdmin(users: UsersService, phone?: string, name?: string, password?: string): Promise<void> {
+async function createAdmin(
+  users: UsersService,
+  phone?: string,
+  name?: string,
+  password?: string,
+): Promise<void> {
   const dto = plainToInstance(AccountFieldsDto, { phone, fullName: name, password });
   const problems = flattenValidationErrors(await validate(dto));
   if (problems.length > 0) {
@@ -131,10 +147,14 @@ async function writeOpenApi(out: string): Promise<void> {
     JWT_ACCESS_SECRET: 'x'.repeat(32),
     DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32).toString('base64')}`,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), new FastifyAdapter(), {
-    preview: true,
-    logger: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forConfig(config),
+    new FastifyAdapter(),
+    {
+      preview: true,
+      logger: false,
+    },
+  );
   app.setGlobalPrefix(API_PREFIX);
   const document = buildOpenApiDocument(app);
   writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);

@@ -18,7 +18,10 @@ export const API_PREFIX = 'api';
 const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** Builds the API exactly as production runs it; tests call this too and use `app.inject`. */
-export async function createApp(config: ApiConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: ApiConfig,
+  options: { logger?: boolean } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
@@ -58,9 +61,16 @@ export async function createApp(config: ApiConfig, options: { logger?: boolean }
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   if (fastify.hasContentTypeParser('application/json')) fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') return done(null, undefined);
-    parseJson(request, body.toString(), (error, parsed) => {
-      if (error) done(new AppError(ErrorCode.InvalidJson, HttpStatus.BAD_REQUEST, 'The request body is not valid JSON'), undefined);
+    if (body === '') {
+      done(null, undefined);
+      return;
+    }
+    void parseJson(request, body.toString(), (error, parsed) => {
+      if (error)
+        done(
+          new AppError(ErrorCode.InvalidJson, HttpStatus.BAD_REQUEST, 'The request body is not valid JSON'),
+          undefined,
+        );
       else done(null, parsed);
     });
   });
@@ -91,6 +101,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   return SwaggerModule.createDocument(app, config, {
-    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+    operationIdFactory: (controllerKey, methodKey) =>
+      `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
 }

@@ -33,10 +33,19 @@ export async function aProvinceWithCommunes(t: TestApp): Promise<{ communeA: str
 }
 
 /** Creates an account of any role directly (as the seed does) and signs it in over HTTP. */
-export async function aSignedInUser(t: TestApp, role: Role, communeId: string | null = null): Promise<SignedInUser> {
+export async function aSignedInUser(
+  t: TestApp,
+  role: Role,
+  communeId: string | null = null,
+): Promise<SignedInUser> {
   const phone = uniquePhone();
   const user = await t.app.get(UsersService).createAccountAs(
-    { fullName: `Người thử ${role}`, phone: `+84${phone.slice(1)}`, password: TEST_PASSWORD, communeId: communeId ?? undefined },
+    {
+      fullName: `Người thử ${role}`,
+      phone: `+84${phone.slice(1)}`,
+      password: TEST_PASSWORD,
+      communeId: communeId ?? undefined,
+    },
     role,
     null,
   );
@@ -49,9 +58,16 @@ export async function signIn(
   password: string,
   known?: { id: string; role: Role; communeId: string | null },
 ): Promise<SignedInUser> {
-  const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { identifier, password } });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { identifier, password },
+  });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
-  const body = response.json<{ accessToken: string; user: { id: string; role: Role; communeId: string | null } }>();
+  const body = response.json<{
+    accessToken: string;
+    user: { id: string; role: Role; communeId: string | null };
+  }>();
   return {
     id: known?.id ?? body.user.id,
     phone: identifier,
@@ -68,5 +84,5 @@ export function refreshCookieOf(setCookie: string | string[] | undefined): strin
   const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
   const cookie = cookies.find((value) => value.startsWith('hocvu_refresh='));
   if (!cookie) throw new Error('no refresh cookie set');
-  return cookie.split(';')[0] as string;
+  return cookie.split(';')[0];
 }

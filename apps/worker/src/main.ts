@@ -3,8 +3,8 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@hocvu/server-kit';
 import { NestFactory } from '@nestjs/core';
 import { config as loadDotEnv } from 'dotenv';
-import { existsSync } from 'node:fs';
 import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
 
 import { WorkerConfig } from './config/worker-config';
 import { MissingJobHandlerError } from './queue/queue-runner.service';

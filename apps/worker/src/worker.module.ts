@@ -14,12 +14,17 @@ export const JOB_HANDLERS: Provider[] = [PurgeExpiredSessionsHandler];
 
 @Module({})
 export class WorkerModule {
-  static forConfig(config: WorkerConfig, options: { handlers?: Provider[]; jobs?: JobTable; tuning?: WorkerTuning } = {}): DynamicModule {
+  static forConfig(
+    config: WorkerConfig,
+    options: { handlers?: Provider[]; jobs?: JobTable; tuning?: WorkerTuning } = {},
+  ): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         DiscoveryModule,
-        LoggerModule.forRoot({ pinoHttp: pinoOptions({ name: 'hocvu-worker', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY }) }),
+        LoggerModule.forRoot({
+          pinoHttp: pinoOptions({ name: 'hocvu-worker', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY }),
+        }),
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: config.DATABASE_URL,

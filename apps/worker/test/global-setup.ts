@@ -1,7 +1,8 @@
 // Jest loads globalSetup/globalTeardown without moduleNameMapper, hence the relative path.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createTestResources, exportTestResources } from '../../../packages/server-kit/src/testing';
 
+import { createTestResources, exportTestResources } from '@hocvu/server-kit/testing';
+
+// eslint-disable-next-line @nx/enforce-module-boundaries -- migrations/ is not an Nx project (see data-source-options.ts)
 import { MIGRATIONS } from '../../../migrations';
 
 /** One fresh database (migrated) and Redis prefix for this run of the API specs. */

@@ -26,13 +26,18 @@ export async function startTestWorker(
   config: WorkerConfig,
   options: { handlers?: Provider[]; jobs?: Record<string, JobDefinition>; tuning?: WorkerTuning } = {},
 ): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config, options), { logger: false });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config, options), {
+    logger: false,
+  });
   await app.init();
   return app;
 }
 
 /** A producer-side queue handle plus its events, as the API would hold them. */
-export function producer(config: WorkerConfig, queueName: string): { queue: Queue; events: QueueEvents; close(): Promise<void> } {
+export function producer(
+  config: WorkerConfig,
+  queueName: string,
+): { queue: Queue; events: QueueEvents; close(): Promise<void> } {
   const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
   const queue = new Queue(queueName, { connection, prefix: config.REDIS_PREFIX });
   const events = new QueueEvents(queueName, { connection, prefix: config.REDIS_PREFIX });

@@ -29,7 +29,9 @@ describe('loadConfig', () => {
   it('parses booleans strictly', () => {
     expect(loadConfig(SampleConfig, { PRETTY: 'true', SECRET: 'long-enough' }).PRETTY).toBe(true);
     expect(loadConfig(SampleConfig, { PRETTY: 'false', SECRET: 'long-enough' }).PRETTY).toBe(false);
-    expect(() => loadConfig(SampleConfig, { PRETTY: 'maybe', SECRET: 'long-enough' })).toThrow(/PRETTY="maybe"/);
+    expect(() => loadConfig(SampleConfig, { PRETTY: 'maybe', SECRET: 'long-enough' })).toThrow(
+      /PRETTY="maybe"/,
+    );
   });
 
   it('treats empty strings as unset', () => {

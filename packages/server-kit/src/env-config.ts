@@ -17,8 +17,7 @@ const ENV_VARS = Symbol('hocvu:env-vars');
 /** Marks a config class property as an environment variable of the same name. */
 export function EnvVar(info: EnvVarInfo): PropertyDecorator {
   return (target, propertyKey) => {
-    const existing: Map<string, EnvVarInfo> =
-      Reflect.getMetadata(ENV_VARS, target) ?? new Map<string, EnvVarInfo>();
+    const existing = readEnvVars(target);
     const copy = new Map(existing);
     copy.set(String(propertyKey), info);
     Reflect.defineMetadata(ENV_VARS, copy, target);
@@ -26,7 +25,14 @@ export function EnvVar(info: EnvVarInfo): PropertyDecorator {
 }
 
 export function describeEnvVars(configClass: new () => object): Map<string, EnvVarInfo> {
-  return Reflect.getMetadata(ENV_VARS, configClass.prototype) ?? new Map<string, EnvVarInfo>();
+  return readEnvVars(configClass.prototype as object);
+}
+
+function readEnvVars(target: object): Map<string, EnvVarInfo> {
+  return (
+    (Reflect.getMetadata(ENV_VARS, target) as Map<string, EnvVarInfo> | undefined) ??
+    new Map<string, EnvVarInfo>()
+  );
 }
 
 export class ConfigError extends Error {
@@ -86,7 +92,12 @@ export function renderEnvExample(configClass: new () => object): string {
   const lines: string[] = [];
   for (const [name, info] of describeEnvVars(configClass)) {
     lines.push(`# ${info.description}${info.sensitive ? ' (secret)' : ''}`);
-    const value = info.example ?? (defaults[name] === undefined ? '' : String(defaults[name]));
+    const fallback = defaults[name];
+    const value =
+      info.example ??
+      (typeof fallback === 'string' || typeof fallback === 'number' || typeof fallback === 'boolean'
+        ? String(fallback)
+        : '');
     lines.push(`${name}=${value}`);
   }
   return lines.join('\n');

@@ -38,10 +38,9 @@ export class FieldCipher {
     if (!key) throw new Error(`Unknown encryption key id "${kid}"`);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([
-      decipher.update(Buffer.from(ciphertext, 'base64url')),
-      decipher.final(),
-    ]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   }
 
   /** Keyed hash for equality look-ups on encrypted columns (stable across key rotation). */
@@ -53,7 +52,10 @@ export class FieldCipher {
 
 export function parseKeySpec(keySpec: string): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
-  for (const entry of keySpec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of keySpec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const separator = entry.indexOf(':');
     if (separator <= 0) throw new Error('Each encryption key must be written as kid:base64key');
     const kid = entry.slice(0, separator);

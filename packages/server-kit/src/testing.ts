@@ -40,11 +40,21 @@ export async function createTestResources(
   const url = new URL(adminDatabaseUrl());
   url.pathname = `/${databaseName}`;
   const databaseUrl = url.toString();
-  const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, migrations, migrationsTransactionMode: 'each' });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    migrations,
+    migrationsTransactionMode: 'each',
+  });
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.destroy();
-  return { databaseUrl, databaseName, redisUrl: testRedisUrl(), redisPrefix: `hocvu-test-${label}-${suffix}` };
+  return {
+    databaseUrl,
+    databaseName,
+    redisUrl: testRedisUrl(),
+    redisPrefix: `hocvu-test-${label}-${suffix}`,
+  };
 }
 
 export async function dropTestResources(resources: TestResources): Promise<void> {

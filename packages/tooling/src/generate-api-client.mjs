@@ -25,7 +25,8 @@ execFileSync(join(ROOT, 'node_modules/.bin/openapi-typescript'), [newDocument, '
   cwd: ROOT,
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-const header = '// Generated from packages/api-client/openapi.json by `npm run generate:api-client`. Do not edit.\n';
+const header =
+  '// Generated from packages/api-client/openapi.json by `npm run generate:api-client`. Do not edit.\n';
 writeFileSync(newSchema, header + readFileSync(newSchema, 'utf8'));
 
 if (check) {

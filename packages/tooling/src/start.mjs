@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import { findPostgres, findRedis } from './lib/services.mjs';
 import { ROOT, run, startService } from './lib/process.mjs';
+import { findPostgres, findRedis } from './lib/services.mjs';
 
 const started = Date.now();
 const children = [];
@@ -72,10 +72,21 @@ async function main() {
   };
 
   step('Building (nx run-many -t build)…');
-  run('npx', ['nx', 'run-many', '-t', 'build', '--projects=contracts,server-kit,api,worker,portal', '--output-style=static'], {
-    quiet: true,
-    env,
-  });
+  run(
+    'npx',
+    [
+      'nx',
+      'run-many',
+      '-t',
+      'build',
+      '--projects=contracts,server-kit,api,worker,portal',
+      '--output-style=static',
+    ],
+    {
+      quiet: true,
+      env,
+    },
+  );
 
   step('Migrating the database…');
   run('node', ['apps/api/dist/apps/api/src/cli.js', 'migrate'], { env });
@@ -141,7 +152,12 @@ async function shutdown(code) {
   if (shuttingDown) return;
   shuttingDown = true;
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)))));
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve))),
+    ),
+  );
   for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
   process.exit(code);
 }
@@ -153,4 +169,3 @@ main().catch(async (error) => {
   console.error(`\n✗ ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);
 });
-

@@ -33,8 +33,20 @@ describe('platform behaviour (integration)', () => {
 
   it.each([
     ['malformed JSON', { 'content-type': 'application/json' }, '{"identifier":', 400, ErrorCode.InvalidJson],
-    ['prototype pollution', { 'content-type': 'application/json' }, '{"__proto__":{"admin":true}}', 400, ErrorCode.InvalidJson],
-    ['a non-JSON content type', { 'content-type': 'text/plain' }, 'hello', 415, ErrorCode.UnsupportedMediaType],
+    [
+      'prototype pollution',
+      { 'content-type': 'application/json' },
+      '{"__proto__":{"admin":true}}',
+      400,
+      ErrorCode.InvalidJson,
+    ],
+    [
+      'a non-JSON content type',
+      { 'content-type': 'text/plain' },
+      'hello',
+      415,
+      ErrorCode.UnsupportedMediaType,
+    ],
   ])('answers %s with the error envelope', async (_, headers, payload, status, code) => {
     const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers, payload });
     expect(response.statusCode).toBe(status);
@@ -53,7 +65,11 @@ describe('platform behaviour (integration)', () => {
   });
 
   it('answers an unknown route with 404 ROUTE_NOT_FOUND and sets security headers and a request id', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/does-not-exist', headers: { 'x-request-id': 'trace-1234abcd' } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/does-not-exist',
+      headers: { 'x-request-id': 'trace-1234abcd' },
+    });
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe(ErrorCode.RouteNotFound);
     expect(response.headers['x-request-id']).toBe('trace-1234abcd');
@@ -71,20 +87,33 @@ describe('platform behaviour (integration)', () => {
 
   it('serves exactly the committed OpenAPI document (the generated client is not stale)', async () => {
     const served = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    const committed = JSON.parse(readFileSync(join(__dirname, '../../../../packages/api-client/openapi.json'), 'utf8'));
+    const committed = JSON.parse(
+      readFileSync(join(__dirname, '../../../../packages/api-client/openapi.json'), 'utf8'),
+    );
     expect(served).toEqual(committed);
   });
 
   it('refuses to start with invalid configuration, naming each variable and hiding secrets', () => {
     let error: unknown;
     try {
-      ApiConfigModule.load({ API_PORT: '70000', JWT_ACCESS_SECRET: 'short-secret', DATABASE_URL: 'mysql://x', COOKIE_SECURE: 'maybe' });
+      ApiConfigModule.load({
+        API_PORT: '70000',
+        JWT_ACCESS_SECRET: 'short-secret',
+        DATABASE_URL: 'mysql://x',
+        COOKIE_SECURE: 'maybe',
+      });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    for (const name of ['API_PORT', 'JWT_ACCESS_SECRET', 'DATABASE_URL', 'COOKIE_SECURE', 'DATA_ENCRYPTION_KEYS']) {
+    for (const name of [
+      'API_PORT',
+      'JWT_ACCESS_SECRET',
+      'DATABASE_URL',
+      'COOKIE_SECURE',
+      'DATA_ENCRYPTION_KEYS',
+    ]) {
       expect(message).toContain(name);
     }
     expect(message).not.toContain('short-secret');

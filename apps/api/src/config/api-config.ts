@@ -42,7 +42,11 @@ export class ApiConfig {
   @Matches(/^[a-z0-9_-]+$/i, { message: 'letters, digits, - and _ only' })
   REDIS_PREFIX = 'hocvu';
 
-  @EnvVar({ description: 'HMAC secret signing access tokens (at least 32 characters)', sensitive: true, example: '' })
+  @EnvVar({
+    description: 'HMAC secret signing access tokens (at least 32 characters)',
+    sensitive: true,
+    example: '',
+  })
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters; generate one with `openssl rand -base64 48`' })
   JWT_ACCESS_SECRET = '';
@@ -59,7 +63,10 @@ export class ApiConfig {
   @Max(180)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
-  @EnvVar({ description: 'Send the refresh cookie with the Secure flag (browsers accept it on http://127.0.0.1 and localhost)' })
+  @EnvVar({
+    description:
+      'Send the refresh cookie with the Secure flag (browsers accept it on http://127.0.0.1 and localhost)',
+  })
   @IsBoolean()
   COOKIE_SECURE = true;
 
@@ -78,7 +85,9 @@ export class ApiConfig {
   @MinLength(1)
   DATA_ENCRYPTION_ACTIVE_KEY_ID = 'k1';
 
-  @EnvVar({ description: 'Failed sign-ins allowed per account in the window before it is locked for the window' })
+  @EnvVar({
+    description: 'Failed sign-ins allowed per account in the window before it is locked for the window',
+  })
   @IsInt()
   @Min(1)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
@@ -93,7 +102,9 @@ export class ApiConfig {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
-  @EnvVar({ description: 'Comma-separated origins allowed by CORS; empty keeps CORS off (same-origin portal)' })
+  @EnvVar({
+    description: 'Comma-separated origins allowed by CORS; empty keeps CORS off (same-origin portal)',
+  })
   @IsOptional()
   @IsString()
   CORS_ORIGINS = '';

@@ -8,7 +8,11 @@ import { ApiConfig } from './api-config';
 @Module({})
 export class ApiConfigModule {
   static forRoot(config: ApiConfig): DynamicModule {
-    return { module: ApiConfigModule, providers: [{ provide: ApiConfig, useValue: config }], exports: [ApiConfig] };
+    return {
+      module: ApiConfigModule,
+      providers: [{ provide: ApiConfig, useValue: config }],
+      exports: [ApiConfig],
+    };
   }
 
   static load(env: Record<string, string | undefined>): ApiConfig {

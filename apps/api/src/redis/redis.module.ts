@@ -22,7 +22,8 @@ class RedisCloser implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [ApiConfig],
-      useFactory: (config: ApiConfig) => new Redis({ ...redisOptionsFromUrl(config.REDIS_URL), lazyConnect: false }),
+      useFactory: (config: ApiConfig) =>
+        new Redis({ ...redisOptionsFromUrl(config.REDIS_URL), lazyConnect: false }),
     },
     RedisCloser,
   ],

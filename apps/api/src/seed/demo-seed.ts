@@ -10,7 +10,11 @@ export const DEMO_PROVINCE = { code: '11', name: 'Điện Biên' };
 
 /** Where the commune list comes from: an explicit file, the shared campaign data, or the bundled copy. */
 export function communesCsvPath(explicit?: string): string {
-  const candidates = [explicit, '../shared/data/dien-bien-communes.csv', 'apps/api/seed-data/dien-bien-communes.csv']
+  const candidates = [
+    explicit,
+    '../shared/data/dien-bien-communes.csv',
+    'apps/api/seed-data/dien-bien-communes.csv',
+  ]
     .filter((candidate): candidate is string => Boolean(candidate))
     .map((candidate) => resolve(process.cwd(), candidate));
   const found = candidates.find((candidate) => existsSync(candidate));
@@ -32,9 +36,32 @@ export interface DemoAccount {
 
 /** Demo logins printed by `npm start`. Only for demo installs: never run the demo seed in production. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { label: 'Province admin', role: Role.ProvinceAdmin, phone: '0911000001', password: 'hocvu2026', fullName: 'Nguyễn Thị Thu Hà', gender: Gender.Female },
-  { label: 'Commune admin', role: Role.CommuneAdmin, phone: '0911000002', password: 'hocvu2026', fullName: 'Lường Văn Thắng', communeName: 'Mường Ảng', gender: Gender.Male },
-  { label: 'Teacher', role: Role.Teacher, phone: '0911000003', password: 'hocvu2026', fullName: 'Lò Thị Mai', communeName: 'Mường Thanh', gender: Gender.Female },
+  {
+    label: 'Province admin',
+    role: Role.ProvinceAdmin,
+    phone: '0911000001',
+    password: 'hocvu2026',
+    fullName: 'Nguyễn Thị Thu Hà',
+    gender: Gender.Female,
+  },
+  {
+    label: 'Commune admin',
+    role: Role.CommuneAdmin,
+    phone: '0911000002',
+    password: 'hocvu2026',
+    fullName: 'Lường Văn Thắng',
+    communeName: 'Mường Ảng',
+    gender: Gender.Male,
+  },
+  {
+    label: 'Teacher',
+    role: Role.Teacher,
+    phone: '0911000003',
+    password: 'hocvu2026',
+    fullName: 'Lò Thị Mai',
+    communeName: 'Mường Thanh',
+    gender: Gender.Female,
+  },
   {
     label: 'Learner',
     role: Role.Learner,
@@ -54,7 +81,11 @@ export interface SeedResult {
 }
 
 /** Idempotent: units are upserted by code, accounts are created only when their phone is free. */
-export async function seedDemo(units: AdminUnitsService, users: UsersService, csvPath?: string): Promise<SeedResult> {
+export async function seedDemo(
+  units: AdminUnitsService,
+  users: UsersService,
+  csvPath?: string,
+): Promise<SeedResult> {
   const csv = readFileSync(communesCsvPath(csvPath), 'utf8');
   const unitResult = await units.importCsv(DEMO_PROVINCE.code, DEMO_PROVINCE.name, csv);
   const communes = await units.list({});

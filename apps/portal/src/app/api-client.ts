@@ -57,7 +57,8 @@ const sessionMiddleware: Middleware = {
     // Another request may already have renewed the session while this one was in flight.
     const sentWith = original.headers.get('Authorization');
     const current = sessionStore.getAccessToken();
-    const renewed = current !== null && sentWith !== `Bearer ${current}` ? true : await refreshSession().catch(() => false);
+    const renewed =
+      current !== null && sentWith !== `Bearer ${current}` ? true : await refreshSession().catch(() => false);
     if (!renewed) return undefined;
     return fetch(withBearer(original, sessionStore.getAccessToken()));
   },
@@ -77,7 +78,9 @@ export const apiClient = createHocvuClient({ middleware: [sessionMiddleware] });
  */
 function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  return locks ? locks.request(REFRESH_LOCK, task) : task();
+  if (!locks) return task();
+  // The lock is held until the task's promise settles; lib.dom types the result one level too deep.
+  return locks.request(REFRESH_LOCK, task) as unknown as Promise<T>;
 }
 
 let refreshing: Promise<boolean> | null = null;

@@ -25,7 +25,9 @@ export class WorkerConfig {
   @Max(64)
   WORKER_CONCURRENCY = 2;
 
-  @EnvVar({ description: 'Seconds the worker waits for running jobs on SIGTERM before handing them back to the queue' })
+  @EnvVar({
+    description: 'Seconds the worker waits for running jobs on SIGTERM before handing them back to the queue',
+  })
   @IsInt()
   @Min(1)
   @Max(3600)

@@ -19,6 +19,6 @@ export interface JobHandler<Name extends JobName = JobName> {
 }
 
 /** Marks a provider as the handler of a job; the runner finds it through Nest's discovery. */
-export function HandlesJob(name: JobName | string): ClassDecorator {
+export function HandlesJob(name: string): ClassDecorator {
   return SetMetadata(JOB_HANDLER, name);
 }

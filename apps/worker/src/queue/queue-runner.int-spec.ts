@@ -44,12 +44,17 @@ describe('queue runner (integration, real Redis)', () => {
 
   it('refuses to start when a job has two handlers', async () => {
     await expect(
-      startTestWorker(testWorkerConfig(), { handlers: [SlowJobHandler, DuplicateSlowJobHandler], jobs: SLOW_JOBS }),
+      startTestWorker(testWorkerConfig(), {
+        handlers: [SlowJobHandler, DuplicateSlowJobHandler],
+        jobs: SLOW_JOBS,
+      }),
     ).rejects.toThrow(/SlowJob has 2 handlers/);
   });
 
   it('refuses to start when the production registry lacks a handler', async () => {
-    await expect(startTestWorker(testWorkerConfig(), { handlers: [] })).rejects.toThrow(/PurgeExpiredSessions has 0 handlers/);
+    await expect(startTestWorker(testWorkerConfig(), { handlers: [] })).rejects.toThrow(
+      /PurgeExpiredSessions has 0 handlers/,
+    );
   });
 
   it('finishes in-flight jobs on graceful shutdown instead of dropping them', async () => {
@@ -69,7 +74,10 @@ describe('queue runner (integration, real Redis)', () => {
 
   it('recovers the job of a worker that died mid-job: another worker completes it exactly once', async () => {
     // A prefix of its own: no queue state left over from the other tests.
-    const config = testWorkerConfig({ WORKER_SHUTDOWN_GRACE_SECONDS: '1', REDIS_PREFIX: `${testWorkerConfig().REDIS_PREFIX}-crash` });
+    const config = testWorkerConfig({
+      WORKER_SHUTDOWN_GRACE_SECONDS: '1',
+      REDIS_PREFIX: `${testWorkerConfig().REDIS_PREFIX}-crash`,
+    });
     const tuning = { lockDuration: 1500, stalledInterval: 500, maxStalledCount: 2 };
     const first = await startTestWorker(config, { handlers: [SlowJobHandler], jobs: SLOW_JOBS, tuning });
     const { queue, events, close } = producer(config, SLOW_QUEUE);

@@ -1,4 +1,4 @@
-import { JobDefinition, JOB_TIMEZONE } from '@hocvu/contracts';
+import { JOB_TIMEZONE, JobDefinition } from '@hocvu/contracts';
 import { redisOptionsFromUrl } from '@hocvu/server-kit';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
@@ -51,7 +51,9 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
         ...this.tuning,
       });
       worker.on('failed', (job, error) =>
-        this.logger.warn(`${queueName}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+        this.logger.warn(
+          `${queueName}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
+        ),
       );
       worker.on('error', (error) => this.logger.error(`${queueName} worker error: ${error.message}`));
       this.workers.push(worker);
@@ -76,7 +78,9 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
           new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
         ]);
         if (!finished) {
-          this.logger.warn(`${worker.name}: jobs still running after ${graceMs} ms; they return to the queue when their lock lapses`);
+          this.logger.warn(
+            `${worker.name}: jobs still running after ${graceMs} ms; they return to the queue when their lock lapses`,
+          );
         }
         await worker.close(!finished);
       }),
@@ -100,8 +104,9 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
     for (const name of found.keys()) {
       if (!(name in this.jobs)) problems.push(`${name} has a handler but is not in the job registry`);
     }
-    if (problems.length > 0) throw new MissingJobHandlerError(`Job registry problems:\n  - ${problems.join('\n  - ')}`);
-    return new Map([...found].map(([name, handlers]) => [name, handlers[0] as JobHandler]));
+    if (problems.length > 0)
+      throw new MissingJobHandlerError(`Job registry problems:\n  - ${problems.join('\n  - ')}`);
+    return new Map([...found].map(([name, handlers]) => [name, handlers[0]]));
   }
 
   private async scheduleRepeatableJobs(queue: Queue, queueName: string): Promise<void> {

@@ -22,7 +22,11 @@ export function run(command, args, { quiet = false, env = {}, allowFailure = fal
 
 /** Starts a long-running child whose output is prefixed with a name. */
 export function startService(name, command, args, env = {}) {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = `[${name}]`.padEnd(9);
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = '';

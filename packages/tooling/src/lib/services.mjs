@@ -49,7 +49,11 @@ export async function findPostgres({ stateDir, require }) {
   await embedded.start();
   const url = `postgres://postgres:hocvu-local@127.0.0.1:${EMBEDDED_PG_PORT}/hocvu`;
   await ensureDatabase(Client, url);
-  return { url, description: `embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT} (data in .hocvu/pgdata)`, stop: () => embedded.stop() };
+  return {
+    url,
+    description: `embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT} (data in .hocvu/pgdata)`,
+    stop: () => embedded.stop(),
+  };
 }
 
 /** Connects to the server and creates the database named in the URL if it does not exist. */
@@ -71,7 +75,8 @@ async function ensureDatabase(Client, url) {
 export async function findRedis({ stateDir }) {
   const explicit = process.env.REDIS_URL;
   if (explicit) {
-    if (!(await redisAnswers(explicit))) throw new Error(`REDIS_URL is set but ${redact(explicit)} does not answer PING.`);
+    if (!(await redisAnswers(explicit)))
+      throw new Error(`REDIS_URL is set but ${redact(explicit)} does not answer PING.`);
     return { url: explicit, description: `REDIS_URL (${redact(explicit)})` };
   }
   if (await redisAnswers(LOCAL_REDIS)) return { url: LOCAL_REDIS, description: 'Redis on 127.0.0.1:6379' };
@@ -85,13 +90,29 @@ export async function findRedis({ stateDir }) {
   }
   const dir = join(stateDir, 'redis');
   mkdirSync(dir, { recursive: true });
-  const child = spawn(binary, ['--bind', '127.0.0.1', '--port', String(SPAWNED_REDIS_PORT), '--dir', dir, '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    binary,
+    [
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(SPAWNED_REDIS_PORT),
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   const url = `redis://127.0.0.1:${SPAWNED_REDIS_PORT}`;
   const deadline = Date.now() + 10_000;
   while (!(await redisAnswers(url))) {
-    if (Date.now() > deadline) throw new Error(`Started ${binary} but it did not answer on port ${SPAWNED_REDIS_PORT}.`);
+    if (Date.now() > deadline)
+      throw new Error(`Started ${binary} but it did not answer on port ${SPAWNED_REDIS_PORT}.`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
@@ -112,7 +133,9 @@ function redisAnswers(url) {
     };
     socket.setTimeout(2000, () => done(false));
     socket.on('error', () => done(false));
-    socket.on('connect', () => socket.write(password ? `AUTH ${decodeURIComponent(password)}\r\nPING\r\n` : 'PING\r\n'));
+    socket.on('connect', () =>
+      socket.write(password ? `AUTH ${decodeURIComponent(password)}\r\nPING\r\n` : 'PING\r\n'),
+    );
     socket.on('data', (data) => {
       const text = data.toString();
       if (text.includes('+PONG')) done(true);

@@ -22,8 +22,17 @@ const CALLS: ProtectedCall[] = [
   { permission: Permission.UserRead, method: 'GET', url: ({ otherUserId }) => `/api/users/${otherUserId}` },
   // Invalid bodies on purpose: authorisation must be decided before validation, and nothing is created.
   { permission: Permission.UserCreateStaff, method: 'POST', url: () => '/api/users', payload: {} },
-  { permission: Permission.UserResetPassword, method: 'POST', url: () => '/api/users/not-a-uuid/reset-password' },
-  { permission: Permission.AdminUnitImport, method: 'POST', url: () => '/api/admin-units/import', payload: {} },
+  {
+    permission: Permission.UserResetPassword,
+    method: 'POST',
+    url: () => '/api/users/not-a-uuid/reset-password',
+  },
+  {
+    permission: Permission.AdminUnitImport,
+    method: 'POST',
+    url: () => '/api/admin-units/import',
+    payload: {},
+  },
   { permission: Permission.AuditLogRead, method: 'GET', url: () => '/api/audit-log' },
 ];
 
@@ -76,7 +85,11 @@ describe('role × endpoint access matrix (integration)', () => {
     }
 
     it(`${call.method} ${call.url({ otherUserId: ':id' })} without a token → 401`, async () => {
-      const response = await t.app.inject({ method: call.method, url: call.url({ otherUserId }), payload: call.payload });
+      const response = await t.app.inject({
+        method: call.method,
+        url: call.url({ otherUserId }),
+        payload: call.payload,
+      });
       expect(response.statusCode).toBe(401);
       expect(response.json().error.code).toBe(ErrorCode.Unauthenticated);
     });

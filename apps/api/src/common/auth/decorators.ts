@@ -20,7 +20,10 @@ export function RequirePermission(permission: Permission): MethodDecorator & Cla
     SetMetadata(REQUIRED_PERMISSION, permission),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'Not signed in (UNAUTHENTICATED)', type: ErrorResponseDto }),
-    ApiForbiddenResponse({ description: `Requires permission ${permission} (FORBIDDEN)`, type: ErrorResponseDto }),
+    ApiForbiddenResponse({
+      description: `Requires permission ${permission} (FORBIDDEN)`,
+      type: ErrorResponseDto,
+    }),
   );
 }
 
@@ -29,4 +32,3 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
   if (!request.user) throw new Error('CurrentUser used on a route without authentication');
   return request.user;
 });
-

@@ -42,7 +42,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     void reply.status(status).send(body);
   }
 
-  private toResponse(exception: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  private toResponse(exception: unknown): {
+    status: number;
+    body: ErrorBody;
+    headers: Record<string, string>;
+  } {
     if (exception instanceof AppError) {
       return {
         status: exception.status,
@@ -51,17 +55,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
     }
     // Nest wraps Fastify's parser errors in an HttpException; the original (with its code) is the cause.
-    const fastifyError = (exception instanceof HttpException ? exception.cause : exception) as FastifyLikeError | undefined;
+    const fastifyError = (exception instanceof HttpException ? exception.cause : exception) as
+      FastifyLikeError | undefined;
     if (fastifyError?.code && FASTIFY_CODES[fastifyError.code]) {
       return {
         status: fastifyError.statusCode ?? HttpStatus.BAD_REQUEST,
-        body: envelope(FASTIFY_CODES[fastifyError.code] as ErrorCode, fastifyError.message ?? 'Bad request'),
+        body: envelope(FASTIFY_CODES[fastifyError.code], fastifyError.message ?? 'Bad request'),
         headers: {},
       };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = status === 404 ? ErrorCode.RouteNotFound : (STATUS_CODES[status] ?? ErrorCode.InternalError);
+      const code =
+        status === 404 ? ErrorCode.RouteNotFound : (STATUS_CODES[status] ?? ErrorCode.InternalError);
       const message = status >= 500 ? 'Something went wrong on our side' : exception.message;
       return { status, body: envelope(code, message), headers: {} };
     }
@@ -69,7 +75,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = fastifyError.statusCode;
       return {
         status,
-        body: envelope(STATUS_CODES[status] ?? ErrorCode.ValidationFailed, fastifyError.message ?? 'Bad request'),
+        body: envelope(
+          STATUS_CODES[status] ?? ErrorCode.ValidationFailed,
+          fastifyError.message ?? 'Bad request',
+        ),
         headers: {},
       };
     }

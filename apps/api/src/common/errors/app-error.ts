@@ -19,7 +19,12 @@ export class AppError extends Error {
   }
 
   static validation(fields: FieldError[]): AppError {
-    return new AppError(ErrorCode.ValidationFailed, HttpStatus.BAD_REQUEST, 'The request has invalid fields', fields);
+    return new AppError(
+      ErrorCode.ValidationFailed,
+      HttpStatus.BAD_REQUEST,
+      'The request has invalid fields',
+      fields,
+    );
   }
 
   static notFound(code: ErrorCode, message: string): AppError {

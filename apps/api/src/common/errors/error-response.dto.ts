@@ -1,7 +1,6 @@
 import { ErrorCode } from '@hocvu/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-
 export class ErrorPayloadDto {
   @ApiProperty({ enum: Object.values(ErrorCode), enumName: 'ErrorCode', example: ErrorCode.ValidationFailed })
   code!: ErrorCode;
@@ -10,7 +9,8 @@ export class ErrorPayloadDto {
   message!: string;
 
   @ApiPropertyOptional({
-    description: 'For VALIDATION_FAILED: a list of { field, rules, message }; other codes may carry an object',
+    description:
+      'For VALIDATION_FAILED: a list of { field, rules, message }; other codes may carry an object',
   })
   details?: unknown;
 }

@@ -19,7 +19,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
     if (error.constraints) {
-      const rules = Object.keys(error.constraints).map((rule) => (rule === 'whitelistValidation' ? 'unknownField' : rule));
+      const rules = Object.keys(error.constraints).map((rule) =>
+        rule === 'whitelistValidation' ? 'unknownField' : rule,
+      );
       fields.push({ field, rules, message: Object.values(error.constraints).join('; ') });
     }
     if (error.children?.length) fields.push(...flattenValidationErrors(error.children, field));

@@ -8,13 +8,24 @@ import { MaxLength, MinLength, registerDecorator, ValidationOptions } from 'clas
  */
 export function IsAcceptablePassword(): PropertyDecorator {
   return (target, key) => {
-    MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })(target, key);
-    MaxLength(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters` })(target, key);
-    namedRule('letter', (value) => typeof value === 'string' && /\p{L}/u.test(value), 'must contain a letter')(
+    MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })(
       target,
       key,
     );
-    namedRule('digit', (value) => typeof value === 'string' && /\d/.test(value), 'must contain a digit')(target, key);
+    MaxLength(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters` })(
+      target,
+      key,
+    );
+    namedRule(
+      'letter',
+      (value) => typeof value === 'string' && /\p{L}/u.test(value),
+      'must contain a letter',
+    )(target, key);
+    namedRule(
+      'digit',
+      (value) => typeof value === 'string' && /\d/.test(value),
+      'must contain a digit',
+    )(target, key);
   };
 }
 
@@ -52,10 +63,17 @@ export function Trim(): PropertyDecorator {
 }
 
 export function LowerCaseTrim(): PropertyDecorator {
-  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+  return Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  );
 }
 
-function namedRule(name: string, test: (value: unknown) => boolean, message: string, options?: ValidationOptions): PropertyDecorator {
+function namedRule(
+  name: string,
+  test: (value: unknown) => boolean,
+  message: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target, propertyName) => {
     registerDecorator({
       name,

@@ -8,7 +8,12 @@ import { CurrentUser, Public, RequirePermission } from '../../common/auth/decora
 import { ErrorResponseDto } from '../../common/errors/error-response.dto';
 import { AuditService } from '../audit/audit.service';
 import { AdminUnitsService } from './admin-units.service';
-import { AdminUnitDto, AdminUnitQueryDto, ImportAdminUnitsDto, ImportAdminUnitsResultDto } from './dto/admin-unit.dto';
+import {
+  AdminUnitDto,
+  AdminUnitQueryDto,
+  ImportAdminUnitsDto,
+  ImportAdminUnitsResultDto,
+} from './dto/admin-unit.dto';
 
 @ApiTags('admin-units')
 @Controller('admin-units')
@@ -30,7 +35,10 @@ export class AdminUnitsController {
   @HttpCode(200)
   @RequirePermission(Permission.AdminUnitImport)
   @ApiOkResponse({ type: ImportAdminUnitsResultDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'IMPORT_INVALID with { line, message } per bad row' })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'IMPORT_INVALID with { line, message } per bad row',
+  })
   async import(
     @Body() dto: ImportAdminUnitsDto,
     @CurrentUser() actor: AuthUser,

@@ -35,16 +35,26 @@ describe('administrative units (integration)', () => {
     const dienBien = provinces.find((unit: { code: string }) => unit.code === '11');
     expect(dienBien.name).toBe('Điện Biên');
     const list = async (kind: string) =>
-      (await t.app.inject({ method: 'GET', url: `/api/admin-units?kind=${kind}&parentId=${dienBien.id}` })).json();
+      (
+        await t.app.inject({ method: 'GET', url: `/api/admin-units?kind=${kind}&parentId=${dienBien.id}` })
+      ).json();
     const wards = await list('ward');
-    expect(wards.map((unit: { name: string }) => unit.name)).toEqual(['Điện Biên Phủ', 'Mường Lay', 'Mường Thanh']);
+    expect(wards.map((unit: { name: string }) => unit.name)).toEqual([
+      'Điện Biên Phủ',
+      'Mường Lay',
+      'Mường Thanh',
+    ]);
     const communes = await list('commune');
     expect(communes).toHaveLength(42);
-    expect(communes).toContainEqual(expect.objectContaining({ code: '03160', name: 'Mường Nhé', population: 24294 }));
+    expect(communes).toContainEqual(
+      expect.objectContaining({ code: '03160', name: 'Mường Nhé', population: 24294 }),
+    );
     // Units with no known population stay empty rather than guessed.
     expect(communes.find((unit: { name: string }) => unit.name === 'Nà Hỳ').population).toBeNull();
 
-    const [audit] = await t.db.query(`SELECT details FROM audit_log WHERE action = 'admin_unit.import' ORDER BY id DESC LIMIT 1`);
+    const [audit] = await t.db.query(
+      `SELECT details FROM audit_log WHERE action = 'admin_unit.import' ORDER BY id DESC LIMIT 1`,
+    );
     expect(audit.details).toEqual({ created: 0, updated: 45 });
   });
 

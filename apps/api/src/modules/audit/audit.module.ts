@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AuditController } from './audit.controller';
-import { AuditLogEntry } from './audit-log-entry.entity';
 import { AuditService } from './audit.service';
+import { AuditLogEntry } from './audit-log-entry.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AuditLogEntry])],

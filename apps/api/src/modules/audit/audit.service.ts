@@ -33,14 +33,14 @@ export class AuditService {
 
   async list(page: number, pageSize: number): Promise<{ items: AuditRow[]; total: number }> {
     const [rows, total] = await Promise.all([
-      this.entries.query(
+      this.entries.query<AuditRow[]>(
         `SELECT a.id, a.actor_id AS "actorId", u.full_name AS "actorName", a.action, a.target_type AS "targetType",
                 a.target_id AS "targetId", a.details, a.created_at AS "createdAt"
            FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
           ORDER BY a.created_at DESC, a.id DESC
           LIMIT $1 OFFSET $2`,
         [pageSize, (page - 1) * pageSize],
-      ) as Promise<AuditRow[]>,
+      ),
       this.entries.count(),
     ]);
     return { items: rows, total };

@@ -32,7 +32,10 @@ export class AuthController {
   @Post('register')
   @Public()
   @ApiCreatedResponse({ type: SessionDto, description: 'Signed up and signed in; sets the refresh cookie' })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED with the fields and rules' })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'VALIDATION_FAILED with the fields and rules',
+  })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'PHONE_TAKEN or EMAIL_TAKEN' })
   async register(
     @Body() dto: RegisterDto,
@@ -60,10 +63,19 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto, description: 'A new access token; the refresh cookie is rotated' })
-  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED' })
-  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto> {
+  @ApiUnauthorizedResponse({
+    type: ErrorResponseDto,
+    description: 'REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED',
+  })
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionDto> {
     try {
-      return this.withCookie(reply, await this.auth.refresh(request.cookies[REFRESH_COOKIE], clientInfo(request)));
+      return this.withCookie(
+        reply,
+        await this.auth.refresh(request.cookies[REFRESH_COOKIE], clientInfo(request)),
+      );
     } catch (error) {
       this.clearCookie(reply);
       throw error;
@@ -74,7 +86,10 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Session revoked and cookie cleared (also when already signed out)' })
-  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout(request.cookies[REFRESH_COOKIE]);
     this.clearCookie(reply);
   }
@@ -102,5 +117,9 @@ export class AuthController {
 
 function clientInfo(request: FastifyRequest): ClientInfo {
   const userAgent = request.headers['user-agent'];
-  return { ip: request.ip, userAgent: typeof userAgent === 'string' ? userAgent : null, requestId: request.id };
+  return {
+    ip: request.ip,
+    userAgent: typeof userAgent === 'string' ? userAgent : null,
+    requestId: request.id,
+  };
 }

@@ -1,6 +1,12 @@
 import { ErrorCode, Role } from '@hocvu/contracts';
 
-import { aProvinceWithCommunes, aSignedInUser, refreshCookieOf, signIn, TEST_PASSWORD } from '../../../test/builders';
+import {
+  aProvinceWithCommunes,
+  aSignedInUser,
+  refreshCookieOf,
+  signIn,
+  TEST_PASSWORD,
+} from '../../../test/builders';
 import { createTestApp, TestApp, uniquePhone } from '../../../test/test-app';
 
 describe('auth (integration)', () => {
@@ -42,9 +48,13 @@ describe('auth (integration)', () => {
       });
       expect(body.accessToken).toEqual(expect.any(String));
       const cookie = String(response.headers['set-cookie']);
-      expect(cookie).toMatch(/hocvu_refresh=[^;]+; Max-Age=\d+; Path=\/api\/auth; HttpOnly; Secure; SameSite=Strict/);
+      expect(cookie).toMatch(
+        /hocvu_refresh=[^;]+; Max-Age=\d+; Path=\/api\/auth; HttpOnly; Secure; SameSite=Strict/,
+      );
 
-      const [row] = await t.db.query('SELECT birth_date_enc, password_hash FROM users WHERE id = $1', [body.user.id]);
+      const [row] = await t.db.query('SELECT birth_date_enc, password_hash FROM users WHERE id = $1', [
+        body.user.id,
+      ]);
       expect(row.birth_date_enc).not.toContain('1958');
       expect(row.birth_date_enc).toMatch(/^v1\.test\./);
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
@@ -81,20 +91,32 @@ describe('auth (integration)', () => {
       expect(await countUsers()).toBe(before);
     });
 
-    it.each(['12345', '0212345678', '+1 415 555 0100', 'không phải số'])('rejects the malformed phone %p', async (phone) => {
-      const response = await register({ fullName: 'A', phone, password: TEST_PASSWORD });
-      expect(response.statusCode).toBe(400);
-      expect(response.json().error.details).toEqual([expect.objectContaining({ field: 'phone', rules: ['phoneNumber'] })]);
-    });
+    it.each(['12345', '0212345678', '+1 415 555 0100', 'không phải số'])(
+      'rejects the malformed phone %p',
+      async (phone) => {
+        const response = await register({ fullName: 'A', phone, password: TEST_PASSWORD });
+        expect(response.statusCode).toBe(400);
+        expect(response.json().error.details).toEqual([
+          expect.objectContaining({ field: 'phone', rules: ['phoneNumber'] }),
+        ]);
+      },
+    );
 
     it('requires a phone or an email, rejects unknown fields, unknown communes and future birth dates', async () => {
       const noContact = await register({ fullName: 'A', password: TEST_PASSWORD });
       expect(noContact.statusCode).toBe(400);
       expect(noContact.json().error.details[0].field).toBe('phone');
 
-      const extra = await register({ fullName: 'A', phone: uniquePhone(), password: TEST_PASSWORD, role: 'province_admin' });
+      const extra = await register({
+        fullName: 'A',
+        phone: uniquePhone(),
+        password: TEST_PASSWORD,
+        role: 'province_admin',
+      });
       expect(extra.statusCode).toBe(400);
-      expect(extra.json().error.details).toEqual([expect.objectContaining({ field: 'role', rules: ['unknownField'] })]);
+      expect(extra.json().error.details).toEqual([
+        expect.objectContaining({ field: 'role', rules: ['unknownField'] }),
+      ]);
 
       const badCommune = await register({
         fullName: 'A',
@@ -103,9 +125,16 @@ describe('auth (integration)', () => {
         communeId: '00000000-0000-4000-8000-000000000000',
       });
       expect(badCommune.statusCode).toBe(400);
-      expect(badCommune.json().error.details).toEqual([expect.objectContaining({ field: 'communeId', rules: ['exists'] })]);
+      expect(badCommune.json().error.details).toEqual([
+        expect.objectContaining({ field: 'communeId', rules: ['exists'] }),
+      ]);
 
-      const future = await register({ fullName: 'A', phone: uniquePhone(), password: TEST_PASSWORD, birthDate: '2999-01-01' });
+      const future = await register({
+        fullName: 'A',
+        phone: uniquePhone(),
+        password: TEST_PASSWORD,
+        birthDate: '2999-01-01',
+      });
       expect(future.statusCode).toBe(400);
       expect(future.json().error.details[0]).toMatchObject({ field: 'birthDate', rules: ['birthDate'] });
     });
@@ -135,18 +164,28 @@ describe('auth (integration)', () => {
     it('locks an account after repeated failures with 429 RATE_LIMITED and Retry-After, even for the right password', async () => {
       const user = await aSignedInUser(t, Role.Learner);
       const attempt = (password: string) =>
-        t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { identifier: user.phone, password } });
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { identifier: user.phone, password },
+        });
       for (let i = 0; i < 3; i += 1) expect((await attempt('wrong-password-1')).statusCode).toBe(401);
       const locked = await attempt(TEST_PASSWORD);
       expect(locked.statusCode).toBe(429);
-      expect(locked.json().error).toMatchObject({ code: ErrorCode.RateLimited, details: { retryAfterSeconds: expect.any(Number) } });
+      expect(locked.json().error).toMatchObject({
+        code: ErrorCode.RateLimited,
+        details: { retryAfterSeconds: expect.any(Number) },
+      });
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
       // Other accounts are not affected by this account's lock.
       expect((await aSignedInUser(t, Role.Learner)).accessToken).toEqual(expect.any(String));
     });
 
     it('limits attempts per IP address across accounts', async () => {
-      const limited = await createTestApp({ LOGIN_MAX_ATTEMPTS_PER_IP: '2', REDIS_PREFIX: `iptest${Date.now()}` });
+      const limited = await createTestApp({
+        LOGIN_MAX_ATTEMPTS_PER_IP: '2',
+        REDIS_PREFIX: `iptest${Date.now()}`,
+      });
       try {
         const attempt = () =>
           limited.app.inject({
@@ -195,7 +234,9 @@ describe('auth (integration)', () => {
       const afterReplay = await refresh(rotated);
       expect(afterReplay.statusCode).toBe(401);
       expect(afterReplay.json().error.code).toBe(ErrorCode.RefreshTokenInvalid);
-      const [session] = await t.db.query('SELECT revoke_reason FROM auth_sessions WHERE user_id = $1', [user.id]);
+      const [session] = await t.db.query('SELECT revoke_reason FROM auth_sessions WHERE user_id = $1', [
+        user.id,
+      ]);
       expect(session.revoke_reason).toBe('refresh_token_reused');
     });
 
@@ -206,7 +247,11 @@ describe('auth (integration)', () => {
 
     it('signs out: the session is revoked, the cookie cleared, and refresh no longer works', async () => {
       const user = await aSignedInUser(t, Role.Learner);
-      const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: user.refreshCookie } });
+      const out = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { cookie: user.refreshCookie },
+      });
       expect(out.statusCode).toBe(204);
       expect(String(out.headers['set-cookie'])).toMatch(/hocvu_refresh=;.*Expires=Thu, 01 Jan 1970/);
       expect((await refresh(user.refreshCookie)).statusCode).toBe(401);
@@ -222,10 +267,19 @@ describe('auth (integration)', () => {
         method: 'PATCH',
         url: '/api/me',
         headers: user.auth,
-        payload: { fullName: 'Quàng Thị Xuân', preferredLanguage: 'blt', targetGroup: 'enterprise_worker', communeId },
+        payload: {
+          fullName: 'Quàng Thị Xuân',
+          preferredLanguage: 'blt',
+          targetGroup: 'enterprise_worker',
+          communeId,
+        },
       });
       expect(patch.statusCode).toBe(200);
-      expect(patch.json()).toMatchObject({ fullName: 'Quàng Thị Xuân', preferredLanguage: 'blt', commune: { id: communeId } });
+      expect(patch.json()).toMatchObject({
+        fullName: 'Quàng Thị Xuân',
+        preferredLanguage: 'blt',
+        commune: { id: communeId },
+      });
 
       const wrong = await t.app.inject({
         method: 'POST',
@@ -246,10 +300,19 @@ describe('auth (integration)', () => {
 
     it('rejects a bad language code and an expired or forged token', async () => {
       const user = await aSignedInUser(t, Role.Learner);
-      const bad = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: user.auth, payload: { preferredLanguage: 'Vietnamese!' } });
+      const bad = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/me',
+        headers: user.auth,
+        payload: { preferredLanguage: 'Vietnamese!' },
+      });
       expect(bad.statusCode).toBe(400);
       const forged = `${user.accessToken.slice(0, -4)}AAAA`;
-      const response = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${forged}` } });
+      const response = await t.app.inject({
+        method: 'GET',
+        url: '/api/me',
+        headers: { authorization: `Bearer ${forged}` },
+      });
       expect(response.statusCode).toBe(401);
       expect(response.json().error.code).toBe(ErrorCode.Unauthenticated);
     });

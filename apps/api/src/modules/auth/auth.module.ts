@@ -15,7 +15,10 @@ import { LoginRateLimiter } from './login-rate-limiter';
     PassportModule,
     JwtModule.registerAsync({
       inject: [ApiConfig],
-      useFactory: (config: ApiConfig) => ({ secret: config.JWT_ACCESS_SECRET, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: ApiConfig) => ({
+        secret: config.JWT_ACCESS_SECRET,
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
     UsersModule,
     AuditModule,

@@ -13,8 +13,8 @@ import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthSession } from './auth-session.entity';
 import { LoginDto, RegisterDto, SessionDto } from './dto/auth.dto';
-import { RefreshToken } from './refresh-token.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { RefreshToken } from './refresh-token.entity';
 
 export interface ClientInfo {
   ip: string;
@@ -51,10 +51,16 @@ export class AuthService {
     await this.limiter.beforeAttempt(client.ip, accountKey);
 
     const user = await this.users.findByLogin(login);
-    const valid = user ? await this.users.verifyPassword(user, dto.password) : await this.users.burnPasswordCheck(dto.password);
+    const valid = user
+      ? await this.users.verifyPassword(user, dto.password)
+      : await this.users.burnPasswordCheck(dto.password);
     if (!user || !valid) {
       await this.limiter.recordFailure(accountKey);
-      throw new AppError(ErrorCode.InvalidCredentials, HttpStatus.UNAUTHORIZED, 'Wrong phone/email or password');
+      throw new AppError(
+        ErrorCode.InvalidCredentials,
+        HttpStatus.UNAUTHORIZED,
+        'Wrong phone/email or password',
+      );
     }
     if (user.status !== UserStatus.Active) {
       throw new AppError(ErrorCode.AccountDisabled, HttpStatus.FORBIDDEN, 'This account is disabled');
@@ -71,12 +77,23 @@ export class AuthService {
     if (!refreshToken) throw invalidRefresh();
     const tokenHash = sha256(refreshToken);
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOne(RefreshToken, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+      const token = await manager.findOne(RefreshToken, {
+        where: { tokenHash },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!token) return { kind: 'invalid' as const };
-      const session = await manager.findOne(AuthSession, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } });
-      if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' as const };
+      const session = await manager.findOne(AuthSession, {
+        where: { id: token.sessionId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now())
+        return { kind: 'invalid' as const };
       if (token.usedAt) {
-        await manager.update(AuthSession, { id: session.id }, { revokedAt: new Date(), revokeReason: 'refresh_token_reused' });
+        await manager.update(
+          AuthSession,
+          { id: session.id },
+          { revokedAt: new Date(), revokeReason: 'refresh_token_reused' },
+        );
         await this.audit.record(
           {
             actorId: session.userId,
@@ -99,7 +116,11 @@ export class AuthService {
     });
     // The revocation above has committed before we answer.
     if (outcome.kind === 'reused') {
-      throw new AppError(ErrorCode.RefreshTokenReused, HttpStatus.UNAUTHORIZED, 'This session was ended for safety; sign in again');
+      throw new AppError(
+        ErrorCode.RefreshTokenReused,
+        HttpStatus.UNAUTHORIZED,
+        'This session was ended for safety; sign in again',
+      );
     }
     if (outcome.kind === 'invalid') throw invalidRefresh();
     return {
@@ -139,7 +160,11 @@ export class AuthService {
   private async sessionBody(user: User, sessionId: string): Promise<SessionDto> {
     const claims: AccessTokenClaims = { sub: user.id, role: user.role, sid: sessionId, cid: user.communeId };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
-    return { accessToken, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, user: await this.users.toProfile(user) };
+    return {
+      accessToken,
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      user: await this.users.toProfile(user),
+    };
   }
 }
 

@@ -3,8 +3,8 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
-import { ApiConfig } from '../../config/api-config';
 import { AppError } from '../../common/errors/app-error';
+import { ApiConfig } from '../../config/api-config';
 import { REDIS } from '../../redis/redis.module';
 
 /**
@@ -57,7 +57,8 @@ export class LoginRateLimiter {
 }
 
 function tooMany(rejection: unknown): AppError {
-  const retryAfterSeconds = rejection instanceof RateLimiterRes ? Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) : 60;
+  const retryAfterSeconds =
+    rejection instanceof RateLimiterRes ? Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) : 60;
   return new AppError(
     ErrorCode.RateLimited,
     HttpStatus.TOO_MANY_REQUESTS,

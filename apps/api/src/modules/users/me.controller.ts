@@ -32,7 +32,10 @@ export class MeController {
   @HttpCode(204)
   @RequirePermission(Permission.ProfileUpdate)
   @ApiNoContentResponse({ description: 'Password changed' })
-  @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS: the current password is wrong', type: ErrorResponseDto })
+  @ApiUnauthorizedResponse({
+    description: 'INVALID_CREDENTIALS: the current password is wrong',
+    type: ErrorResponseDto,
+  })
   async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
     await this.users.changePassword(user.id, dto);
   }

@@ -1,12 +1,24 @@
 import { Permission } from '@hocvu/contracts';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, RequirePermission } from '../../common/auth/decorators';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto';
-import { CreateStaffDto, PasswordResetDto, UserListQueryDto, UserPageDto, UserSummaryDto } from './dto/user.dto';
+import {
+  CreateStaffDto,
+  PasswordResetDto,
+  UserListQueryDto,
+  UserPageDto,
+  UserSummaryDto,
+} from './dto/user.dto';
 import { UsersService } from './users.service';
 
 /** Administration of accounts. Commune admins are scoped to their commune inside the service. */
@@ -26,7 +38,11 @@ export class UsersController {
   @RequirePermission(Permission.UserCreateStaff)
   @ApiCreatedResponse({ type: UserSummaryDto })
   @ApiConflictResponse({ description: 'PHONE_TAKEN or EMAIL_TAKEN', type: ErrorResponseDto })
-  createStaff(@Body() dto: CreateStaffDto, @CurrentUser() actor: AuthUser, @Req() request: FastifyRequest): Promise<UserSummaryDto> {
+  createStaff(
+    @Body() dto: CreateStaffDto,
+    @CurrentUser() actor: AuthUser,
+    @Req() request: FastifyRequest,
+  ): Promise<UserSummaryDto> {
     return this.users.createStaff(dto, actor, { requestId: request.id });
   }
 

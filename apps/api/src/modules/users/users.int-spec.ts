@@ -1,6 +1,12 @@
 import { ErrorCode, Role } from '@hocvu/contracts';
 
-import { aProvinceWithCommunes, aSignedInUser, signIn, SignedInUser, TEST_PASSWORD } from '../../../test/builders';
+import {
+  aProvinceWithCommunes,
+  aSignedInUser,
+  SignedInUser,
+  signIn,
+  TEST_PASSWORD,
+} from '../../../test/builders';
 import { createTestApp, TestApp, uniquePhone } from '../../../test/test-app';
 
 describe('user administration (integration)', () => {
@@ -24,16 +30,35 @@ describe('user administration (integration)', () => {
       method: 'POST',
       url: '/api/users',
       headers: provinceAdmin.auth,
-      payload: { fullName: 'Lò Văn Thành', phone, password: TEST_PASSWORD, role: 'teacher', communeId: communeB },
+      payload: {
+        fullName: 'Lò Văn Thành',
+        phone,
+        password: TEST_PASSWORD,
+        role: 'teacher',
+        communeId: communeB,
+      },
     });
     expect(response.statusCode).toBe(201);
     const created = response.json();
-    expect(created).toMatchObject({ role: 'teacher', fullName: 'Lò Văn Thành', phone: `+84${phone.slice(1)}`, communeId: communeB });
+    expect(created).toMatchObject({
+      role: 'teacher',
+      fullName: 'Lò Văn Thành',
+      phone: `+84${phone.slice(1)}`,
+      communeId: communeB,
+    });
     expect((await signIn(t, phone, TEST_PASSWORD)).role).toBe('teacher');
 
-    const audit = await t.app.inject({ method: 'GET', url: '/api/audit-log?pageSize=50', headers: provinceAdmin.auth });
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit-log?pageSize=50',
+      headers: provinceAdmin.auth,
+    });
     expect(audit.json().items).toContainEqual(
-      expect.objectContaining({ action: 'user.create_staff', targetId: created.id, actorId: provinceAdmin.id }),
+      expect.objectContaining({
+        action: 'user.create_staff',
+        targetId: created.id,
+        actorId: provinceAdmin.id,
+      }),
     );
   });
 
@@ -58,7 +83,11 @@ describe('user administration (integration)', () => {
   it('scopes a commune admin to their own commune, whatever filter they send, and masks phones', async () => {
     const inA = await aSignedInUser(t, Role.Learner, communeA);
     const inB = await aSignedInUser(t, Role.Learner, communeB);
-    const list = await t.app.inject({ method: 'GET', url: `/api/users?communeId=${communeB}&pageSize=100`, headers: communeAdmin.auth });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/users?communeId=${communeB}&pageSize=100`,
+      headers: communeAdmin.auth,
+    });
     expect(list.statusCode).toBe(200);
     const ids = list.json().items.map((item: { id: string }) => item.id);
     expect(ids).toContain(inA.id);
@@ -67,39 +96,70 @@ describe('user administration (integration)', () => {
     const mine = list.json().items.find((item: { id: string }) => item.id === inA.id);
     expect(mine.phone).toMatch(/^\+84\d{3}\*\*\*\d{3}$/);
 
-    const other = await t.app.inject({ method: 'GET', url: `/api/users/${inB.id}`, headers: communeAdmin.auth });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `/api/users/${inB.id}`,
+      headers: communeAdmin.auth,
+    });
     expect(other.statusCode).toBe(404);
     expect(other.json().error.code).toBe(ErrorCode.UserNotFound);
 
-    const all = await t.app.inject({ method: 'GET', url: '/api/users?pageSize=100', headers: provinceAdmin.auth });
+    const all = await t.app.inject({
+      method: 'GET',
+      url: '/api/users?pageSize=100',
+      headers: provinceAdmin.auth,
+    });
     const allIds = all.json().items.map((item: { id: string }) => item.id);
     expect(allIds).toEqual(expect.arrayContaining([inA.id, inB.id]));
   });
 
   it('searches by name, diacritics and case as typed, and paginates', async () => {
     await aSignedInUser(t, Role.Learner, communeA);
-    const page = await t.app.inject({ method: 'GET', url: '/api/users?q=người thử&pageSize=2&page=1', headers: provinceAdmin.auth });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/api/users?q=người thử&pageSize=2&page=1',
+      headers: provinceAdmin.auth,
+    });
     expect(page.statusCode).toBe(200);
     expect(page.json().items).toHaveLength(2);
     expect(page.json().total).toBeGreaterThan(2);
-    const bad = await t.app.inject({ method: 'GET', url: '/api/users?pageSize=1000', headers: provinceAdmin.auth });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/users?pageSize=1000',
+      headers: provinceAdmin.auth,
+    });
     expect(bad.statusCode).toBe(400);
   });
 
   it('resets a password: a temporary password works once handed over, old sessions die, a change is demanded', async () => {
     const learner = await aSignedInUser(t, Role.Learner, communeA);
-    const reset = await t.app.inject({ method: 'POST', url: `/api/users/${learner.id}/reset-password`, headers: communeAdmin.auth });
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${learner.id}/reset-password`,
+      headers: communeAdmin.auth,
+    });
     expect(reset.statusCode).toBe(200);
     const { temporaryPassword } = reset.json();
     expect(temporaryPassword).toMatch(/^[a-z]+-[a-z]+-\d{4}$/);
 
-    const oldSession = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: learner.refreshCookie } });
+    const oldSession = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { cookie: learner.refreshCookie },
+    });
     expect(oldSession.statusCode).toBe(401);
-    const fresh = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { identifier: learner.phone, password: temporaryPassword } });
+    const fresh = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { identifier: learner.phone, password: temporaryPassword },
+    });
     expect(fresh.statusCode).toBe(200);
     expect(fresh.json().user.mustChangePassword).toBe(true);
 
-    const [entry] = await t.db.query(`SELECT actor_id, details FROM audit_log WHERE action = 'user.password_reset' AND target_id = $1`, [learner.id]);
+    const [entry] = await t.db.query(
+      `SELECT actor_id, details FROM audit_log WHERE action = 'user.password_reset' AND target_id = $1`,
+      [learner.id],
+    );
     expect(entry.actor_id).toBe(communeAdmin.id);
     expect(JSON.stringify(entry.details)).not.toContain(temporaryPassword);
   });
@@ -107,9 +167,17 @@ describe('user administration (integration)', () => {
   it('does not let a commune admin reset staff passwords or users of other communes', async () => {
     const teacher = await aSignedInUser(t, Role.Teacher, communeA);
     const learnerB = await aSignedInUser(t, Role.Learner, communeB);
-    const staff = await t.app.inject({ method: 'POST', url: `/api/users/${teacher.id}/reset-password`, headers: communeAdmin.auth });
+    const staff = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${teacher.id}/reset-password`,
+      headers: communeAdmin.auth,
+    });
     expect(staff.statusCode).toBe(403);
-    const elsewhere = await t.app.inject({ method: 'POST', url: `/api/users/${learnerB.id}/reset-password`, headers: communeAdmin.auth });
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${learnerB.id}/reset-password`,
+      headers: communeAdmin.auth,
+    });
     expect(elsewhere.statusCode).toBe(404);
   });
 });

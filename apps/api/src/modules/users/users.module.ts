@@ -20,7 +20,8 @@ import { UsersService } from './users.service';
     {
       provide: FieldCipher,
       inject: [ApiConfig],
-      useFactory: (config: ApiConfig) => new FieldCipher(config.DATA_ENCRYPTION_KEYS, config.DATA_ENCRYPTION_ACTIVE_KEY_ID),
+      useFactory: (config: ApiConfig) =>
+        new FieldCipher(config.DATA_ENCRYPTION_KEYS, config.DATA_ENCRYPTION_ACTIVE_KEY_ID),
     },
   ],
   exports: [UsersService, PasswordHasher],

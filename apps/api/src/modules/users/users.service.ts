@@ -123,7 +123,11 @@ export class UsersService {
   async changePassword(userId: string, dto: ChangePasswordDto): Promise<void> {
     const user = await this.users.findOneBy({ id: userId });
     if (!user || !(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
-      throw new AppError(ErrorCode.InvalidCredentials, HttpStatus.UNAUTHORIZED, 'The current password is wrong');
+      throw new AppError(
+        ErrorCode.InvalidCredentials,
+        HttpStatus.UNAUTHORIZED,
+        'The current password is wrong',
+      );
     }
     await this.users.update(
       { id: userId },
@@ -135,7 +139,17 @@ export class UsersService {
     const qb = this.users
       .createQueryBuilder('u')
       .leftJoin(AdminUnit, 'c', 'c.id = u.commune_id')
-      .select(['u.id', 'u.role', 'u.fullName', 'u.phone', 'u.email', 'u.communeId', 'u.targetGroup', 'u.status', 'u.createdAt'])
+      .select([
+        'u.id',
+        'u.role',
+        'u.fullName',
+        'u.phone',
+        'u.email',
+        'u.communeId',
+        'u.targetGroup',
+        'u.status',
+        'u.createdAt',
+      ])
       .addSelect('c.name', 'communeName');
     // Row-level scope: a commune admin sees only their commune, whatever filter they send.
     const communeId = actor.role === Role.CommuneAdmin ? actor.communeId : query.communeId;
@@ -143,13 +157,18 @@ export class UsersService {
     if (communeId) qb.andWhere('u.commune_id = :communeId', { communeId });
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.q) {
-      qb.andWhere('(u.full_name ILIKE :q OR u.phone LIKE :q OR u.email LIKE :q)', { q: `%${escapeLike(query.q)}%` });
+      qb.andWhere('(u.full_name ILIKE :q OR u.phone LIKE :q OR u.email LIKE :q)', {
+        q: `%${escapeLike(query.q)}%`,
+      });
     }
     qb.orderBy('u.created_at', 'DESC')
       .addOrderBy('u.id', 'ASC')
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize);
-    const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities<{ communeName: string | null }>(), qb.getCount()]);
+    const [{ entities, raw }, total] = await Promise.all([
+      qb.getRawAndEntities<{ communeName: string | null }>(),
+      qb.getCount(),
+    ]);
     return {
       items: entities.map((user, index) => this.toSummary(user, raw[index]?.communeName ?? null, actor)),
       total,
@@ -179,7 +198,13 @@ export class UsersService {
         [id],
       );
       await this.audit.record(
-        { actorId: actor.id, action: 'user.password_reset', targetType: 'user', targetId: id, requestId: meta.requestId },
+        {
+          actorId: actor.id,
+          action: 'user.password_reset',
+          targetType: 'user',
+          targetId: id,
+          requestId: meta.requestId,
+        },
         manager,
       );
     });
@@ -265,19 +290,38 @@ export class UsersService {
     }
   }
 
-  private async assertContactFree(repository: Repository<User>, phone?: string, email?: string): Promise<void> {
+  private async assertContactFree(
+    repository: Repository<User>,
+    phone?: string,
+    email?: string,
+  ): Promise<void> {
     if (phone && (await repository.existsBy({ phone }))) {
-      throw new AppError(ErrorCode.PhoneTaken, HttpStatus.CONFLICT, 'An account with this phone number already exists');
+      throw new AppError(
+        ErrorCode.PhoneTaken,
+        HttpStatus.CONFLICT,
+        'An account with this phone number already exists',
+      );
     }
     if (email && (await repository.existsBy({ email }))) {
-      throw new AppError(ErrorCode.EmailTaken, HttpStatus.CONFLICT, 'An account with this email already exists');
+      throw new AppError(
+        ErrorCode.EmailTaken,
+        HttpStatus.CONFLICT,
+        'An account with this email already exists',
+      );
     }
   }
 
   private async assertCommuneExists(communeId: string): Promise<void> {
-    const exists = await this.units.exists({ where: [{ id: communeId, kind: 'commune' }, { id: communeId, kind: 'ward' }] });
+    const exists = await this.units.exists({
+      where: [
+        { id: communeId, kind: 'commune' },
+        { id: communeId, kind: 'ward' },
+      ],
+    });
     if (!exists) {
-      throw AppError.validation([{ field: 'communeId', rules: ['exists'], message: 'communeId is not a known commune or ward' }]);
+      throw AppError.validation([
+        { field: 'communeId', rules: ['exists'], message: 'communeId is not a known commune or ward' },
+      ]);
     }
   }
 
@@ -292,10 +336,18 @@ function contactConflict(error: unknown): AppError | null {
   if (!(error instanceof QueryFailedError)) return null;
   const constraint = (error.driverError as { constraint?: string }).constraint;
   if (constraint === 'uq_users_phone') {
-    return new AppError(ErrorCode.PhoneTaken, HttpStatus.CONFLICT, 'An account with this phone number already exists');
+    return new AppError(
+      ErrorCode.PhoneTaken,
+      HttpStatus.CONFLICT,
+      'An account with this phone number already exists',
+    );
   }
   if (constraint === 'uq_users_email') {
-    return new AppError(ErrorCode.EmailTaken, HttpStatus.CONFLICT, 'An account with this email already exists');
+    return new AppError(
+      ErrorCode.EmailTaken,
+      HttpStatus.CONFLICT,
+      'An account with this email already exists',
+    );
   }
   return null;
 }
@@ -307,6 +359,6 @@ function escapeLike(value: string): string {
 /** Easy to read aloud and type on a phone: two short lowercase words and four digits, e.g. `hoc-so-4821`. */
 function generateTemporaryPassword(): string {
   const words = ['hoc', 'so', 'ban', 'xanh', 'nui', 'suoi', 'lua', 'hoa', 'may', 'trang', 'sao', 'dong'];
-  const pick = () => words[randomInt(words.length)] as string;
+  const pick = () => words[randomInt(words.length)];
   return `${pick()}-${pick()}-${String(randomInt(10000)).padStart(4, '0')}`;
 }

@@ -1,6 +1,14 @@
 import type { Permission } from '@hocvu/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useSyncExternalStore,
+} from 'react';
 
 import { apiClient, restoreSession } from '../api-client';
 import { type Session, type SessionState, sessionStore, type UserProfile } from './session-store';
@@ -10,12 +18,12 @@ export interface AuthContextValue {
   /** The signed-in user, or null while restoring or when signed out. */
   user: UserProfile | null;
   /** Whether the signed-in user holds a permission; the API returns the list with the profile. */
-  can(permission: Permission): boolean;
+  can: (permission: Permission) => boolean;
   /** Starts a session returned by sign-in or sign-up. */
-  start(session: Session): void;
+  start: (session: Session) => void;
   /** Replaces the profile after it changed. */
-  setUser(user: UserProfile): void;
-  signOut(): Promise<void>;
+  setUser: (user: UserProfile) => void;
+  signOut: () => Promise<void>;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);

@@ -4,9 +4,7 @@ export type UserProfile = Schema<'UserProfileDto'>;
 export type Session = Schema<'SessionDto'>;
 
 export type SessionState =
-  | { status: 'restoring' }
-  | { status: 'signedOut' }
-  | { status: 'signedIn'; user: UserProfile };
+  { status: 'restoring' } | { status: 'signedOut' } | { status: 'signedIn'; user: UserProfile };
 
 /**
  * The signed-in session, outside React so the API client's middleware can read and renew it.
@@ -40,7 +38,7 @@ export const sessionStore = {
 
   /** After the profile changed (edit, password change). */
   setUser: (user: UserProfile): void => {
-    if (state.status === 'signedIn') publish({ status: 'signedIn', user });
+    if (state.status === 'signedIn' && state.user !== user) publish({ status: 'signedIn', user });
   },
 
   clear: (): void => {

@@ -76,7 +76,12 @@ export function SiteHeader() {
                 </li>
               ) : null}
               <li>
-                <button type="button" className="site-nav__link site-nav__button" onClick={() => void onSignOut()} disabled={signingOut}>
+                <button
+                  type="button"
+                  className="site-nav__link site-nav__button"
+                  onClick={() => void onSignOut()}
+                  disabled={signingOut}
+                >
                   {t('nav.signOut')}
                 </button>
               </li>

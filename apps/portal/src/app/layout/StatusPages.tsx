@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Link } from 'react-router';
 
 import { Page } from '../../shared/ui/Page';
 import { paths } from '../paths';
@@ -27,26 +27,27 @@ export function NoAccessPage() {
   );
 }
 
-/**
- * Last resort for a page that failed to render — most often a page's code that could not be downloaded
- * over a dropped connection, which a reload fixes.
- */
-export function RouteErrorPage() {
+/** Shown by the error boundaries when a page failed to render; a reload usually fixes it. */
+export function RouteErrorPage({ standalone = false }: { standalone?: boolean }) {
   const { t } = useTranslation();
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
-  return (
+  const page = (
+    <Page title={t('routeError.title')} lead={t('routeError.body')}>
+      <p className="actions">
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          {t('common.reload')}
+        </button>
+        <a className="button button--secondary" href={paths.home}>
+          {t('common.backHome')}
+        </a>
+      </p>
+    </Page>
+  );
+  // Inside the shell the page sits in <main>; if the shell itself failed, this provides one.
+  return standalone ? (
     <main id="main" className="site-main container" tabIndex={-1}>
-      <Page title={t('routeError.title')} lead={t('routeError.body')}>
-        <p className="actions">
-          <button type="button" className="button" onClick={() => window.location.reload()}>
-            {t('common.reload')}
-          </button>
-          <a className="button button--secondary" href={paths.home}>
-            {t('common.backHome')}
-          </a>
-        </p>
-      </Page>
+      {page}
     </main>
+  ) : (
+    page
   );
 }

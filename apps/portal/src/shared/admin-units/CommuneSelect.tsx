@@ -8,19 +8,29 @@ import { type AdminUnit, useCommunes } from './use-communes';
 interface CommuneSelectProps {
   id?: string;
   value: string;
-  onValueChange(value: string): void;
+  onValueChange: (value: string) => void;
   error?: string | undefined;
   optional?: boolean;
   hint?: ReactNode;
+  disabled?: boolean;
 }
 
 /** Picker of the commune or ward, grouped as the reform left them: wards (phường) and communes (xã). */
-export function CommuneSelect({ id = 'communeId', value, onValueChange, error, optional = true, hint }: CommuneSelectProps) {
+export function CommuneSelect({
+  id = 'communeId',
+  value,
+  onValueChange,
+  error,
+  optional = true,
+  hint,
+  disabled = false,
+}: CommuneSelectProps) {
   const { t } = useTranslation();
   const { data, isPending, isError, refetch } = useCommunes();
-  const groups: { kind: AdminUnit['kind']; units: AdminUnit[] }[] = [AdminUnitKind.Ward, AdminUnitKind.Commune].map(
-    (kind) => ({ kind, units: (data ?? []).filter((unit) => unit.kind === kind) }),
-  );
+  const groups: { kind: AdminUnit['kind']; units: AdminUnit[] }[] = [
+    AdminUnitKind.Ward,
+    AdminUnitKind.Commune,
+  ].map((kind) => ({ kind, units: (data ?? []).filter((unit) => unit.kind === kind) }));
 
   return (
     <div className="commune-select">
@@ -32,7 +42,7 @@ export function CommuneSelect({ id = 'communeId', value, onValueChange, error, o
         error={error}
         optional={optional}
         hint={isError ? undefined : hint}
-        disabled={isPending && !data}
+        disabled={disabled || (isPending && !data)}
         aria-busy={isPending ? true : undefined}
       >
         <option value="">{isPending ? t('common.loading') : t('fields.communeChoose')}</option>

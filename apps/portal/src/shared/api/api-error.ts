@@ -43,9 +43,10 @@ export class ApiError extends Error {
   /** Reads the `{ error: { code, message, details } }` envelope, tolerating anything else. */
   static fromBody(status: number, body: unknown): ApiError {
     const payload = isRecord(body) && isRecord(body['error']) ? body['error'] : null;
-    const code = payload && typeof payload['code'] === 'string' && KNOWN_CODES.has(payload['code'])
-      ? (payload['code'] as ErrorCode)
-      : ClientErrorCode.Unknown;
+    const code =
+      payload && typeof payload['code'] === 'string' && KNOWN_CODES.has(payload['code'])
+        ? (payload['code'] as ErrorCode)
+        : ClientErrorCode.Unknown;
     const message = payload && typeof payload['message'] === 'string' ? payload['message'] : `HTTP ${status}`;
     return new ApiError(status, code, message, payload?.['details']);
   }

@@ -8,7 +8,8 @@ export function errorMessage(t: TFunction, error: unknown): string {
   if (!isApiError(error)) return t('errors.UNKNOWN');
   if (error.code === ErrorCode.RateLimited) {
     const seconds = error.retryAfterSeconds;
-    if (seconds !== null) return t('errors.RATE_LIMITED_WAIT', { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+    if (seconds !== null)
+      return t('errors.RATE_LIMITED_WAIT', { minutes: Math.max(1, Math.ceil(seconds / 60)) });
   }
   return t(`errors.${error.code}`);
 }

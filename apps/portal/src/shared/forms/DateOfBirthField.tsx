@@ -19,28 +19,31 @@ export function datePartsFromIso(iso: string | null | undefined): DateParts {
   return { year: match[1] ?? '', month: String(Number(match[2])), day: String(Number(match[3])) };
 }
 
+export type ParsedDate = { state: 'empty' } | { state: 'invalid' } | { state: 'valid'; iso: string };
+
 /**
- * Reads the three boxes: null when all are empty, 'invalid' when the date does not exist, is before
- * 1900 or in the future (the API's `birthDate` rule), otherwise `YYYY-MM-DD`.
+ * Reads the three boxes: empty when all are, invalid when the date does not exist, is before 1900 or
+ * is in the future (the API's `birthDate` rule), otherwise the date as `YYYY-MM-DD`.
  */
-export function isoFromDateParts(parts: DateParts): string | null | 'invalid' {
+export function parseDateParts(parts: DateParts): ParsedDate {
   const day = parts.day.trim();
   const month = parts.month.trim();
   const year = parts.year.trim();
-  if (day === '' && month === '' && year === '') return null;
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return 'invalid';
+  if (day === '' && month === '' && year === '') return { state: 'empty' };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
+    return { state: 'invalid' };
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) return 'invalid';
-  if (iso < '1900-01-01' || date.getTime() > Date.now()) return 'invalid';
-  return iso;
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) return { state: 'invalid' };
+  if (iso < '1900-01-01' || date.getTime() > Date.now()) return { state: 'invalid' };
+  return { state: 'valid', iso };
 }
 
 interface DateOfBirthFieldProps {
   id: string;
   legend: ReactNode;
   value: DateParts;
-  onValueChange(value: DateParts): void;
+  onValueChange: (value: DateParts) => void;
   error?: string | undefined;
   optional?: boolean;
 }
@@ -49,7 +52,14 @@ interface DateOfBirthFieldProps {
  * Day, month and year as three number boxes: for a date decades ago, much quicker on a phone than a
  * calendar picker, and readable by people who have never seen one.
  */
-export function DateOfBirthField({ id, legend, value, onValueChange, error, optional = false }: DateOfBirthFieldProps) {
+export function DateOfBirthField({
+  id,
+  legend,
+  value,
+  onValueChange,
+  error,
+  optional = false,
+}: DateOfBirthFieldProps) {
   const { t } = useTranslation();
   const part = (name: keyof DateParts, maxLength: number, autoComplete: string) => {
     const inputId = `${id}-${name}`;
@@ -69,6 +79,8 @@ export function DateOfBirthField({ id, legend, value, onValueChange, error, opti
           autoComplete={autoComplete}
           value={value[name]}
           aria-invalid={error ? true : undefined}
+          // Also on each box: some screen readers do not read a group's description on entering it.
+          aria-describedby={error ? `${id}-error` : undefined}
           onChange={(event) => onValueChange({ ...value, [name]: event.target.value.replace(/\D/g, '') })}
         />
       </div>

@@ -6,12 +6,15 @@ import { errorMessage } from '../api/error-messages';
 import { Alert } from '../ui/Alert';
 
 /**
- * The form-level message for a failed submit. Validation failures are shown next to their fields (and
- * in the error summary), so only a generic line is shown for them here.
+ * The form-level message for a failed submit. Answers about particular fields (validation, a phone or
+ * email already registered) are shown next to those fields and in the error summary instead.
  */
 export function FormError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
-  if (isApiError(error) && error.code === ErrorCode.ValidationFailed && error.fieldErrors.length > 0) return null;
+  if (isApiError(error)) {
+    if (error.code === ErrorCode.ValidationFailed && error.fieldErrors.length > 0) return null;
+    if (error.code === ErrorCode.PhoneTaken || error.code === ErrorCode.EmailTaken) return null;
+  }
   return <Alert tone="error">{errorMessage(t, error)}</Alert>;
 }

@@ -41,7 +41,10 @@ export function PasswordField({ id, value, showRules = false, ...field }: Passwo
                       {met ? '✓' : '•'}
                     </span>
                     {t(`password.rules.${rule}`, { min: PASSWORD_MIN_LENGTH })}
-                    <span className="visually-hidden"> ({met ? t('password.ruleMet') : t('password.ruleNotMet')})</span>
+                    <span className="visually-hidden">
+                      {' '}
+                      ({met ? t('password.ruleMet') : t('password.ruleNotMet')})
+                    </span>
                   </li>
                 );
               })}

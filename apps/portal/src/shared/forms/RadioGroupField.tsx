@@ -14,13 +14,16 @@ interface RadioGroupFieldProps<Value extends string> {
   legend: ReactNode;
   options: readonly RadioOption<Value>[];
   value: Value | '';
-  onValueChange(value: Value): void;
+  onValueChange: (value: Value) => void;
   hint?: ReactNode;
   error?: string | undefined;
   optional?: boolean;
 }
 
-/** A fieldset of large radio buttons: easier to hit and read than a dropdown for a handful of choices. */
+/**
+ * A fieldset of large radio buttons: easier to hit and read than a dropdown for a handful of choices.
+ * Option inputs have the ids `<id>-<value>`; the error summary links to the first one.
+ */
 export function RadioGroupField<Value extends string>({
   id,
   legend,
@@ -37,8 +40,6 @@ export function RadioGroupField<Value extends string>({
       id={id}
       className={`field fieldset${error ? ' field--error' : ''}`}
       aria-describedby={describedBy(id, { hint: Boolean(hint), error: Boolean(error) })}
-      // Lets the error summary's link focus the group.
-      tabIndex={-1}
     >
       <legend className="field__label">
         {legend}

@@ -10,7 +10,7 @@ export interface SelectFieldProps extends SelectProps {
   id: string;
   label: ReactNode;
   value: string;
-  onValueChange(value: string): void;
+  onValueChange: (value: string) => void;
   hint?: ReactNode;
   error?: string | undefined;
   optional?: boolean;
@@ -18,7 +18,17 @@ export interface SelectFieldProps extends SelectProps {
   children: ReactNode;
 }
 
-export function SelectField({ id, label, value, onValueChange, hint, error, optional = false, children, ...select }: SelectFieldProps) {
+export function SelectField({
+  id,
+  label,
+  value,
+  onValueChange,
+  hint,
+  error,
+  optional = false,
+  children,
+  ...select
+}: SelectFieldProps) {
   const { t } = useTranslation();
   return (
     <div className={`field${error ? ' field--error' : ''}`}>

@@ -9,7 +9,7 @@ export interface TextFieldProps extends InputProps {
   id: string;
   label: ReactNode;
   value: string;
-  onValueChange(value: string): void;
+  onValueChange: (value: string) => void;
   hint?: ReactNode;
   error?: string | undefined;
   /** Marks the label "(optional)"; required fields carry no marker, as most fields are required. */
@@ -54,7 +54,11 @@ export function TextField({
         onChange={(event) => onValueChange(event.target.value)}
         required={!optional}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error: Boolean(error), extra: describedById })}
+        aria-describedby={describedBy(id, {
+          hint: Boolean(hint),
+          error: Boolean(error),
+          extra: describedById,
+        })}
         {...input}
       />
       {after}

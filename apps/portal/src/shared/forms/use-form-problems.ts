@@ -1,9 +1,16 @@
+import { ErrorCode } from '@hocvu/contracts';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { isApiError } from '../api/api-error';
 import type { SummaryItem } from './ErrorSummary';
-import { type FieldProblems, fieldMessage, hasProblems, problemsFromApi } from './validation';
+import { fieldMessage, type FieldProblems, hasProblems, problemsFromApi } from './validation';
+
+/** Error codes that concern one field of a form rather than the whole request. */
+const FIELD_LEVEL_CODES: Partial<Record<string, string>> = {
+  [ErrorCode.PhoneTaken]: 'phone',
+  [ErrorCode.EmailTaken]: 'email',
+};
 
 export interface FieldSpec {
   /** Field name as the API reports it in VALIDATION_FAILED details. */
@@ -27,10 +34,16 @@ export function useFormProblems(fields: readonly FieldSpec[]) {
     return hasProblems(next);
   }, []);
 
-  /** Shows a VALIDATION_FAILED answer next to the fields; returns whether it was one. */
+  /**
+   * Shows an answer about particular fields next to them — VALIDATION_FAILED, or a phone or email
+   * already registered; returns whether it was one.
+   */
   const showApiError = useCallback(
     (error: unknown): boolean => {
-      if (!isApiError(error) || error.fieldErrors.length === 0) return false;
+      if (!isApiError(error)) return false;
+      const field = FIELD_LEVEL_CODES[error.code];
+      if (field) return show({ [field]: ['taken'] });
+      if (error.fieldErrors.length === 0) return false;
       return show(problemsFromApi(error.fieldErrors));
     },
     [show],

@@ -3,6 +3,7 @@ import {
   FULL_NAME_MAX_LENGTH,
   looksLikeEmail,
   normaliseVietnamesePhone,
+  PASSWORD_MIN_LENGTH,
   passwordProblems,
 } from '@hocvu/contracts';
 import type { TFunction } from 'i18next';
@@ -61,7 +62,11 @@ export function checkRequired(value: string): string[] {
 }
 
 /** Adds a field's broken rules to `problems` when there are any. */
-export function collect(problems: Record<string, readonly string[]>, field: string, rules: readonly string[]): void {
+export function collect(
+  problems: Record<string, readonly string[]>,
+  field: string,
+  rules: readonly string[],
+): void {
   if (rules.length > 0) problems[field] = rules;
 }
 
@@ -70,21 +75,24 @@ export function fieldMessage(t: TFunction, field: string, rules: readonly string
   const has = (rule: string) => rules.includes(rule);
   switch (field) {
     case 'fullName':
-      return has('isNotEmpty') ? t('validation.fullNameRequired') : t('validation.fullNameLength', { max: FULL_NAME_MAX_LENGTH });
+      return has('isNotEmpty')
+        ? t('validation.fullNameRequired')
+        : t('validation.fullNameLength', { max: FULL_NAME_MAX_LENGTH });
     case 'identifier':
       if (has('isNotEmpty')) return t('validation.identifierRequired');
       return has('isEmail') ? t('validation.email') : t('validation.identifier');
     case 'phone':
+      if (has('taken')) return t('errors.PHONE_TAKEN');
       return has('phoneOrEmail') ? t('validation.phoneOrEmail') : t('validation.phone');
     case 'email':
-      return t('validation.email');
+      return has('taken') ? t('errors.EMAIL_TAKEN') : t('validation.email');
     case 'password':
     case 'newPassword': {
       if (has('isNotEmpty')) return t('validation.passwordRequired');
       const rule = PASSWORD_RULE_ORDER.find(has);
       switch (rule) {
         case 'minLength':
-          return t('validation.passwordMinLength');
+          return t('validation.passwordMinLength', { min: PASSWORD_MIN_LENGTH });
         case 'letter':
           return t('validation.passwordLetter');
         case 'digit':
@@ -95,14 +103,14 @@ export function fieldMessage(t: TFunction, field: string, rules: readonly string
           return t('validation.invalid');
       }
     }
-    case 'confirmPassword':
-      return t('validation.passwordMismatch');
     case 'currentPassword':
-      return t('validation.currentPasswordRequired');
+      return has('incorrect')
+        ? t('validation.currentPasswordWrong')
+        : t('validation.currentPasswordRequired');
     case 'birthDate':
       return t('validation.birthDate');
     case 'communeId':
-      return has('isNotEmpty') ? t('validation.communeRequired') : t('validation.commune');
+      return has('isNotEmpty') || has('required') ? t('validation.communeRequired') : t('validation.commune');
     case 'role':
     case 'gender':
     case 'targetGroup':

@@ -10,7 +10,12 @@ interface AlertProps {
   role?: 'alert' | 'status' | 'none';
 }
 
-export function Alert({ tone = 'info', title, children, role = tone === 'error' ? 'alert' : 'status' }: AlertProps) {
+export function Alert({
+  tone = 'info',
+  title,
+  children,
+  role = tone === 'error' ? 'alert' : 'status',
+}: AlertProps) {
   return (
     <div className={`alert alert--${tone}`} role={role === 'none' ? undefined : role}>
       {title ? <p className="alert__title">{title}</p> : null}

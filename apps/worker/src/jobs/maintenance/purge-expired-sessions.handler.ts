@@ -17,7 +17,7 @@ export class PurgeExpiredSessionsHandler implements JobHandler<typeof JobName.Pu
 
   async handle(payload: Payload): Promise<{ deleted: number }> {
     const days = Math.max(0, Math.floor(payload.olderThanDays));
-    const result = (await this.dataSource.query(
+    const result = await this.dataSource.query<{ deleted: number }[]>(
       `WITH gone AS (
          DELETE FROM auth_sessions
           WHERE expires_at < now() - make_interval(days => $1)
@@ -25,7 +25,7 @@ export class PurgeExpiredSessionsHandler implements JobHandler<typeof JobName.Pu
          RETURNING 1)
        SELECT count(*)::int AS deleted FROM gone`,
       [days],
-    )) as { deleted: number }[];
+    );
     const deleted = result[0]?.deleted ?? 0;
     this.logger.log(`Purged ${deleted} ended sessions older than ${days} days`);
     return { deleted };

@@ -12,7 +12,9 @@ describe('PurgeExpiredSessions (integration)', () => {
     const { queue, events, close } = producer(config, JOBS[JobName.PurgeExpiredSessions].queue);
     try {
       const [user] = (
-        await db.query(`INSERT INTO users (phone, password_hash, role, full_name) VALUES ('+84911999001', 'x', 'learner', 'Thử') RETURNING id`)
+        await db.query(
+          `INSERT INTO users (phone, password_hash, role, full_name) VALUES ('+84911999001', 'x', 'learner', 'Thử') RETURNING id`,
+        )
       ).rows;
       const insert = (expires: string, revoked: string | null) =>
         db.query(
@@ -27,14 +29,20 @@ describe('PurgeExpiredSessions (integration)', () => {
       const job = await queue.add(JobName.PurgeExpiredSessions, { olderThanDays: 7 });
       expect(await job.waitUntilFinished(events, 20_000)).toEqual({ deleted: 2 });
 
-      const remaining = (await db.query('SELECT id FROM auth_sessions WHERE user_id = $1', [user.id])).rows.map((r) => r.id);
+      const remaining = (
+        await db.query('SELECT id FROM auth_sessions WHERE user_id = $1', [user.id])
+      ).rows.map((r) => r.id);
       expect(remaining.sort()).toEqual([live, revokedYesterday].sort());
       expect(remaining).not.toContain(expiredLongAgo);
       expect(remaining).not.toContain(revokedLongAgo);
 
       const schedulers = await queue.getJobSchedulers();
       expect(schedulers).toEqual([
-        expect.objectContaining({ key: `schedule:${JobName.PurgeExpiredSessions}`, pattern: '17 3 * * *', tz: 'Asia/Ho_Chi_Minh' }),
+        expect.objectContaining({
+          key: `schedule:${JobName.PurgeExpiredSessions}`,
+          pattern: '17 3 * * *',
+          tz: 'Asia/Ho_Chi_Minh',
+        }),
       ]);
     } finally {
       await close();

@@ -10,7 +10,17 @@ import {
   UserStatus,
 } from '@hocvu/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 
 import { PageQueryDto } from '../../../common/pagination';
 import {
@@ -35,12 +45,14 @@ export class UserProfileDto {
   @ApiProperty({ example: 'Lò Thị Mai' }) fullName!: string;
   @ApiProperty({ type: String, nullable: true, example: '+84912345678' }) phone!: string | null;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'date', example: '1962-05-19' }) birthDate!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', example: '1962-05-19' }) birthDate!:
+    string | null;
   @ApiProperty({ enum: GENDERS, enumName: 'Gender', nullable: true }) gender!: Gender | null;
   @ApiProperty({ example: 'vi' }) preferredLanguage!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) communeId!: string | null;
   @ApiProperty({ type: CommuneRefDto, nullable: true }) commune!: CommuneRefDto | null;
-  @ApiProperty({ enum: TARGET_GROUPS, enumName: 'TargetGroup', nullable: true }) targetGroup!: TargetGroup | null;
+  @ApiProperty({ enum: TARGET_GROUPS, enumName: 'TargetGroup', nullable: true })
+  targetGroup!: TargetGroup | null;
   @ApiProperty({ enum: ['active', 'disabled'], enumName: 'UserStatus' }) status!: UserStatus;
   @ApiProperty() mustChangePassword!: boolean;
   @ApiProperty({ enum: PERMISSIONS, enumName: 'Permission', isArray: true }) permissions!: string[];
@@ -64,7 +76,10 @@ export class ProfileFieldsDto {
   @Matches(LANGUAGE_CODE, { message: 'preferredLanguage must be a language code such as vi, en, blt or hmn' })
   preferredLanguage?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Commune or ward (administrative unit) of residence or work' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Commune or ward (administrative unit) of residence or work',
+  })
   @IsOptional()
   @IsUUID('all')
   communeId?: string;
@@ -104,7 +119,10 @@ export class AccountFieldsDto extends ProfileFieldsDto {
   @Length(1, 120)
   fullName!: string;
 
-  @ApiPropertyOptional({ description: 'Vietnamese mobile number in any usual format; stored as +84…', example: '0912 345 678' })
+  @ApiPropertyOptional({
+    description: 'Vietnamese mobile number in any usual format; stored as +84…',
+    example: '0912 345 678',
+  })
   @ValidateIf((dto: AccountFieldsDto) => dto.phone !== undefined || dto.email === undefined)
   @IsVietnamesePhone()
   phone?: string;
@@ -132,11 +150,13 @@ export class UserSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: Role;
   @ApiProperty() fullName!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Masked for commune admins' }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Masked for commune admins' }) phone!:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) communeId!: string | null;
   @ApiProperty({ type: String, nullable: true }) communeName!: string | null;
-  @ApiProperty({ enum: TARGET_GROUPS, enumName: 'TargetGroup', nullable: true }) targetGroup!: TargetGroup | null;
+  @ApiProperty({ enum: TARGET_GROUPS, enumName: 'TargetGroup', nullable: true })
+  targetGroup!: TargetGroup | null;
   @ApiProperty({ enum: ['active', 'disabled'], enumName: 'UserStatus' }) status!: UserStatus;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
@@ -168,6 +188,8 @@ export class UserPageDto {
 }
 
 export class PasswordResetDto {
-  @ApiProperty({ description: 'Shown once to the admin; the user must choose a new password after signing in' })
+  @ApiProperty({
+    description: 'Shown once to the admin; the user must choose a new password after signing in',
+  })
   temporaryPassword!: string;
 }

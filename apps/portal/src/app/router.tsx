@@ -1,0 +1,52 @@
+import { type ComponentType, lazy, type LazyExoticComponent, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+
+import { Loading } from '../shared/ui/Loading';
+import { ADMIN_AREA_PERMISSIONS } from './auth/admin-access';
+import { RequireAuth, RequirePermission } from './auth/guards';
+import { AppShell } from './layout/AppShell';
+import { NotFoundPage } from './layout/StatusPages';
+
+// Each feature is its own chunk, downloaded the first time one of its pages is opened.
+const HomeRoutes = lazy(() => import('../features/home/routes'));
+const AuthRoutes = lazy(() => import('../features/auth/routes'));
+const ProfileRoutes = lazy(() => import('../features/profile/routes'));
+const AdminRoutes = lazy(() => import('../features/admin/routes'));
+
+/**
+ * A fresh Suspense boundary per feature, so that opening a feature not yet downloaded shows "loading"
+ * at once instead of leaving the old page on screen, silently, while a slow connection fetches it.
+ */
+function feature(Routes: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes />
+    </Suspense>
+  );
+}
+
+/**
+ * The portal's one route table. Features own their sub-routes (`features/<feature>/routes.tsx`);
+ * this file decides where each is mounted and who may open it.
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route index element={feature(HomeRoutes)} />
+        <Route path="auth/*" element={feature(AuthRoutes)} />
+        <Route path="profile/*" element={<RequireAuth>{feature(ProfileRoutes)}</RequireAuth>} />
+        <Route
+          path="admin/*"
+          element={
+            // Guarded before loading: people without admin rights never download the admin chunk.
+            <RequireAuth>
+              <RequirePermission anyOf={ADMIN_AREA_PERMISSIONS}>{feature(AdminRoutes)}</RequirePermission>
+            </RequireAuth>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

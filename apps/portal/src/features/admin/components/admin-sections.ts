@@ -1,0 +1,18 @@
+import { Permission } from '@hocvu/contracts';
+
+import { paths } from '../../../app/paths';
+
+/** The admin area's pages and who may open them; the router and the menus both read this table. */
+export const ADMIN_SECTIONS = [
+  { id: 'users', path: paths.adminUsers, anyOf: [Permission.UserList] },
+  { id: 'newStaff', path: paths.adminNewStaff, anyOf: [Permission.UserCreateStaff] },
+  { id: 'adminUnits', path: paths.adminUnits, anyOf: [Permission.UserList, Permission.AdminUnitImport] },
+  { id: 'auditLog', path: paths.adminAuditLog, anyOf: [Permission.AuditLogRead] },
+] as const satisfies readonly { id: string; path: string; anyOf: readonly Permission[] }[];
+
+export type AdminSectionId = (typeof ADMIN_SECTIONS)[number]['id'];
+
+export function sectionPermissions(id: AdminSectionId): readonly Permission[] {
+  const section = ADMIN_SECTIONS.find((candidate) => candidate.id === id);
+  return section ? section.anyOf : [];
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+
+import { RequirePermission } from '../../app/auth/guards';
+import { NotFoundPage } from '../../app/layout/StatusPages';
+import { type AdminSectionId, sectionPermissions } from './components/admin-sections';
+import { AdminHomePage } from './components/AdminHomePage';
+import { AdminUnitsPage } from './components/AdminUnitsPage';
+import { AuditLogPage } from './components/AuditLogPage';
+import { CreateStaffPage } from './components/CreateStaffPage';
+import { UsersPage } from './components/UsersPage';
+
+function Gate({ section, children }: { section: AdminSectionId; children: ReactNode }) {
+  return <RequirePermission anyOf={sectionPermissions(section)}>{children}</RequirePermission>;
+}
+
+/** Mounted at /admin/* behind RequireAuth and "any admin permission"; each page checks its own. */
+export default function AdminRoutes() {
+  return (
+    <Routes>
+      <Route index element={<AdminHomePage />} />
+      <Route
+        path="users"
+        element={
+          <Gate section="users">
+            <UsersPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="users/new"
+        element={
+          <Gate section="newStaff">
+            <CreateStaffPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="admin-units"
+        element={
+          <Gate section="adminUnits">
+            <AdminUnitsPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="audit-log"
+        element={
+          <Gate section="auditLog">
+            <AuditLogPage />
+          </Gate>
+        }
+      />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

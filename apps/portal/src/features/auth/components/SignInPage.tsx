@@ -1,0 +1,89 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+
+import { useAuth } from '../../../app/auth/auth-context';
+import { paths } from '../../../app/paths';
+import { ErrorSummary } from '../../../shared/forms/ErrorSummary';
+import { FormError } from '../../../shared/forms/FormError';
+import { PasswordField } from '../../../shared/forms/PasswordField';
+import { TextField } from '../../../shared/forms/TextField';
+import { useFormProblems } from '../../../shared/forms/use-form-problems';
+import { checkIdentifier, checkRequired, collect } from '../../../shared/forms/validation';
+import { Loading } from '../../../shared/ui/Loading';
+import { Page } from '../../../shared/ui/Page';
+import { useDestinationAfterSignIn } from '../hooks/use-after-sign-in';
+import { useSignIn } from '../hooks/use-auth-mutations';
+
+const FIELDS = [{ name: 'identifier' }, { name: 'password' }];
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { session } = useAuth();
+  const destination = useDestinationAfterSignIn();
+  const signIn = useSignIn();
+  const form = useFormProblems(FIELDS);
+  const [identifier, setIdentifier] = useState('');
+  const [password, setPassword] = useState('');
+
+  // Signed in — just now or already: go on. Declarative, so it cannot race the session update.
+  if (session.status === 'signedIn') return <Navigate to={destination(session.user)} replace />;
+  if (session.status === 'restoring') return <Loading />;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const problems: Record<string, readonly string[]> = {};
+    collect(problems, 'identifier', checkIdentifier(identifier));
+    collect(problems, 'password', checkRequired(password));
+    if (form.show(problems)) return;
+    signIn.mutate(
+      { identifier: identifier.trim(), password },
+      { onError: (error) => form.showApiError(error) },
+    );
+  };
+
+  return (
+    <Page title={t('auth.signIn.title')} lead={t('auth.signIn.lead')}>
+      <ErrorSummary items={form.summary} attempt={form.attempt} />
+      <FormError error={signIn.error} />
+      <form className="form" noValidate onSubmit={onSubmit}>
+        <TextField
+          id="identifier"
+          label={t('fields.identifier')}
+          hint={t('auth.signIn.identifierHint')}
+          value={identifier}
+          onValueChange={(value) => {
+            setIdentifier(value);
+            form.clear('identifier');
+          }}
+          error={form.errorFor('identifier')}
+          type="text"
+          autoComplete="username"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+        />
+        <PasswordField
+          id="password"
+          label={t('fields.password')}
+          value={password}
+          onValueChange={(value) => {
+            setPassword(value);
+            form.clear('password');
+          }}
+          error={form.errorFor('password')}
+          autoComplete="current-password"
+        />
+        <div className="actions">
+          <button type="submit" className="button" disabled={signIn.isPending}>
+            {signIn.isPending ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
+          </button>
+        </div>
+      </form>
+      <p className="aside">{t('auth.signIn.forgotPassword')}</p>
+      <p>
+        {t('auth.signIn.noAccount')} <Link to={paths.signUp}>{t('auth.signIn.signUpLink')}</Link>
+      </p>
+    </Page>
+  );
+}
