@@ -1,5 +1,18 @@
 // One Jest run for every project (unit specs beside the code, *.int-spec.ts integration specs
 // against real PostgreSQL and Redis). `npx jest --selectProjects api` runs one project.
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+// swc rewrites the workspace aliases to relative paths, so code Jest loads outside its module
+// registry (globalSetup/globalTeardown) resolves them too.
+const paths = {
+  '@hocvu/contracts': ['packages/contracts/src/index.ts'],
+  '@hocvu/server-kit': ['packages/server-kit/src/index.ts'],
+  '@hocvu/server-kit/testing': ['packages/server-kit/src/testing.ts'],
+};
+
 const swc = [
   '@swc/jest',
   {
@@ -7,6 +20,8 @@ const swc = [
       parser: { syntax: 'typescript', decorators: true },
       transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
       target: 'es2022',
+      baseUrl: root,
+      paths,
     },
     module: { type: 'commonjs' },
     sourceMaps: 'inline',

@@ -1,5 +1,3 @@
-// Jest loads globalSetup/globalTeardown without moduleNameMapper, hence the relative path.
-
 import { createTestResources, exportTestResources } from '@hocvu/server-kit/testing';
 
 // eslint-disable-next-line @nx/enforce-module-boundaries -- migrations/ is not an Nx project (see data-source-options.ts)
