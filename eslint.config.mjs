@@ -37,7 +37,8 @@ const depConstraints = [
   { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-  { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:client'] },
+  // The end-to-end harness starts the real stack on a throw-away database (server-kit/testing).
+  { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:client', 'scope:server'] },
   { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:shared'] },
   // Libraries never reach into an application.
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },

@@ -1,5 +1,5 @@
 import { maskDigits, pinoOptions } from '@hocvu/server-kit';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -24,6 +24,8 @@ export class AppModule {
       imports: [
         ApiConfigModule.forRoot(config),
         LoggerModule.forRoot({
+          // Named wildcard (path-to-regexp 8 syntax) instead of the default '*'.
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             ...pinoOptions({ name: 'hocvu-api', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY }),
             // The id was minted by Fastify (see request-id.ts) and written onto the raw request.
