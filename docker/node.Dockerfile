@@ -54,4 +54,5 @@ USER node
 EXPOSE 3000
 # No HEALTHCHECK: the worker and migration containers run this image too and serve no HTTP.
 # The API's check is in docker-compose.yml.
-CMD ["node", "apps/api/dist/apps/api/src/main.js"]
+# Capped old generation keeps the API under its 250 MB RSS budget (docs/performance.md).
+CMD ["node", "--max-old-space-size=128", "apps/api/dist/apps/api/src/main.js"]

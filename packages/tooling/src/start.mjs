@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import { ROOT, run, startService } from './lib/process.mjs';
+import { API_NODE_ARGS, ROOT, run, startService } from './lib/process.mjs';
 import { findPostgres, findRedis } from './lib/services.mjs';
 
 const started = Date.now();
@@ -98,7 +98,7 @@ async function main() {
   const portalPort = process.env.PORTAL_PORT ?? '8080';
   const host = process.env.PORTAL_HOST ?? '127.0.0.1';
   step('Starting the API, the worker and the portal…');
-  children.push(startService('api', 'node', ['apps/api/dist/apps/api/src/main.js'], env));
+  children.push(startService('api', 'node', [...API_NODE_ARGS, 'apps/api/dist/apps/api/src/main.js'], env));
   children.push(startService('worker', 'node', ['apps/worker/dist/apps/worker/src/main.js'], env));
   children.push(
     startService('portal', join(ROOT, 'node_modules/.bin/vite'), ['preview', 'apps/portal'], {

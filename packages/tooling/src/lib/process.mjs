@@ -40,3 +40,9 @@ export function startService(name, command, args, env = {}) {
   }
   return child;
 }
+
+/**
+ * Node flags the API runs with everywhere (npm start, benchmarks, docker/node.Dockerfile): a capped
+ * old generation makes V8 collect before RSS crosses the 250 MB budget (docs/performance.md).
+ */
+export const API_NODE_ARGS = ['--max-old-space-size=128'];

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Benchmark: API start-up time, idle memory, and throughput + peak memory under load for a public
+// read (the commune list), the health check and sign-in (argon2id). Starts the built API on a
+// throw-away database; prints numbers, asserts nothing. Usage (after `npx nx run-many -t build`):
+//   node packages/tooling/src/bench/api-baseline.mjs [--seconds 10] [--concurrency 50]
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { API_NODE_ARGS, ROOT } from '../lib/process.mjs';
+
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '50' } },
+});
+const seconds = Number(values.seconds);
+const concurrency = Number(values.concurrency);
+const port = 3390;
+const base = `http://127.0.0.1:${port}`;
+const database = `hocvu_bench_${Date.now().toString(36)}`;
+const adminUrl = process.env.HOCVU_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
+
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  REDIS_PREFIX: `hocvu-bench-${Date.now().toString(36)}`,
+  JWT_ACCESS_SECRET: randomBytes(48).toString('base64'),
+  DATA_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+  API_PORT: String(port),
+  LOG_LEVEL: 'warn',
+  // Every sign-in here comes from one address and hits one account: lift the limits for the measurement.
+  LOGIN_MAX_ATTEMPTS_PER_IP: '100000000',
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000000',
+};
+const cli = join(ROOT, 'apps/api/dist/apps/api/src/cli.js');
+
+function psql(sql) {
+  const result = spawnSync('psql', [adminUrl, '-q', '-c', sql], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(result.stderr);
+}
+
+function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+}
+
+async function load(name, makeRequest) {
+  const deadline = Date.now() + seconds * 1000;
+  const latencies = [];
+  let errors = 0;
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(api.pid))), 100);
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < deadline) {
+        const begun = performance.now();
+        try {
+          const response = await makeRequest();
+          await response.arrayBuffer();
+          if (!response.ok) errors += 1;
+        } catch {
+          errors += 1;
+        }
+        latencies.push(performance.now() - begun);
+      }
+    }),
+  );
+  clearInterval(sampler);
+  latencies.sort((a, b) => a - b);
+  const pct = (p) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))].toFixed(1);
+  console.log(
+    `${name.padEnd(28)} ${(latencies.length / seconds).toFixed(0).padStart(6)} req/s  p50 ${pct(50)} ms  p99 ${pct(99)} ms  ` +
+      `errors ${errors}  peak RSS ${peak.toFixed(0)} MB`,
+  );
+}
+
+psql(`CREATE DATABASE ${database}`);
+let api;
+try {
+  for (const command of ['migrate', 'seed']) {
+    const result = spawnSync('node', [cli, command], { cwd: ROOT, env, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(result.stderr);
+  }
+  const begun = Date.now();
+  api = spawn('node', [...API_NODE_ARGS, join(ROOT, 'apps/api/dist/apps/api/src/main.js')], {
+    cwd: ROOT,
+    env,
+    stdio: 'ignore',
+  });
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  console.log(`API ready in ${Date.now() - begun} ms; idle RSS ${rssMb(api.pid).toFixed(0)} MB`);
+  console.log(
+    `Load: ${concurrency} concurrent clients, ${seconds} s each, node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`,
+  );
+  await load('GET /api/health', () => fetch(`${base}/api/health`));
+  await load('GET /api/admin-units (45)', () => fetch(`${base}/api/admin-units?kind=commune`));
+  await load('POST /api/auth/login', () =>
+    fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifier: '0911000004', password: 'hocvu2026' }),
+    }),
+  );
+  console.log(`\nRSS after the runs: ${rssMb(api.pid).toFixed(0)} MB (budget: 250 MB)`);
+} finally {
+  api?.kill('SIGTERM');
+  await new Promise((resolve) => (api && api.exitCode === null ? api.once('exit', resolve) : resolve()));
+  psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+}
