@@ -37,6 +37,10 @@ Commands:
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return;
+  }
   const { values } = parseArgs({
     args: rest,
     options: {

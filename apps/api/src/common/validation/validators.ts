@@ -8,14 +8,12 @@ import { MaxLength, MinLength, registerDecorator, ValidationOptions } from 'clas
  */
 export function IsAcceptablePassword(): PropertyDecorator {
   return (target, key) => {
-    MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })(
-      target,
-      key,
-    );
-    MaxLength(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters` })(
-      target,
-      key,
-    );
+    MinLength(PASSWORD_MIN_LENGTH, {
+      message: `$property must be at least ${PASSWORD_MIN_LENGTH} characters`,
+    })(target, key);
+    MaxLength(PASSWORD_MAX_LENGTH, {
+      message: `$property must be at most ${PASSWORD_MAX_LENGTH} characters`,
+    })(target, key);
     namedRule(
       'letter',
       (value) => typeof value === 'string' && /\p{L}/u.test(value),
