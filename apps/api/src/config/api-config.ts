@@ -1,15 +1,11 @@
-import { EnvVar } from '@hocvu/server-kit';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { EnvVar, ServerConfig } from '@hocvu/server-kit';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /**
  * Every environment variable the API reads, validated at start-up. Feature code injects this class
  * instead of reading process.env. `.env.example` is checked against it by a test.
  */
-export class ApiConfig {
-  @EnvVar({ description: 'development | production | test' })
-  @IsIn(['development', 'production', 'test'])
-  NODE_ENV = 'development';
-
+export class ApiConfig extends ServerConfig {
   @EnvVar({ description: 'Interface the API listens on (0.0.0.0 inside containers)' })
   @IsString()
   API_HOST = '127.0.0.1';
@@ -24,23 +20,11 @@ export class ApiConfig {
   @Matches(/^https?:\/\/[^/]+$/, { message: 'must be an origin such as https://hocvu.dienbien.gov.vn' })
   PUBLIC_URL = 'http://127.0.0.1:8080';
 
-  @EnvVar({ description: 'PostgreSQL connection URL' })
-  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hocvu';
-
   @EnvVar({ description: 'Maximum PostgreSQL connections held by one API process' })
   @IsInt()
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE = 10;
-
-  @EnvVar({ description: 'Redis connection URL (rate limits, queues, caches)' })
-  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
-  REDIS_URL = 'redis://127.0.0.1:6379';
-
-  @EnvVar({ description: 'Prefix of every Redis key and BullMQ queue, so installations can share a Redis' })
-  @Matches(/^[a-z0-9_-]+$/i, { message: 'letters, digits, - and _ only' })
-  REDIS_PREFIX = 'hocvu';
 
   @EnvVar({
     description: 'HMAC secret signing access tokens (at least 32 characters)',
@@ -112,14 +96,6 @@ export class ApiConfig {
   @EnvVar({ description: 'Trust X-Forwarded-* headers (set true behind nginx or a load balancer)' })
   @IsBoolean()
   TRUST_PROXY = false;
-
-  @EnvVar({ description: 'pino log level: fatal | error | warn | info | debug | trace | silent' })
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL = 'info';
-
-  @EnvVar({ description: 'Human-readable single-line logs instead of JSON (development)' })
-  @IsBoolean()
-  LOG_PRETTY = false;
 
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',')
