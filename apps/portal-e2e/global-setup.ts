@@ -37,7 +37,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`);
 
   const children: ChildProcess[] = [
-    spawn('node', ['--max-old-space-size=128', API_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] }),
+    spawn('node', ['--max-old-space-size=128', API_MAIN], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    }),
     spawn('node', [WORKER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }),
     spawn(join(ROOT, 'node_modules/.bin/vite'), ['preview', 'apps/portal'], {
       cwd: ROOT,
