@@ -633,7 +633,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Password changed */
+            /** @description Password changed; other devices are signed out */
             204: {
                 headers: {
                     [name: string]: unknown;

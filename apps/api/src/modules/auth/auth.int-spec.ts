@@ -261,8 +261,9 @@ describe('auth (integration)', () => {
   });
 
   describe('profile', () => {
-    it('updates the own profile and changes the password', async () => {
+    it('updates the own profile and changes the password, signing out the other devices only', async () => {
       const user = await aSignedInUser(t, Role.Learner);
+      const otherDevice = await signIn(t, user.phone, TEST_PASSWORD);
       const patch = await t.app.inject({
         method: 'PATCH',
         url: '/api/me',
@@ -295,6 +296,10 @@ describe('auth (integration)', () => {
         payload: { currentPassword: TEST_PASSWORD, newPassword: 'matkhaumoi9' },
       });
       expect(changed.statusCode).toBe(204);
+      const refresh = (cookie: string) =>
+        t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie } });
+      expect((await refresh(otherDevice.refreshCookie)).statusCode).toBe(401);
+      expect((await refresh(user.refreshCookie)).statusCode).toBe(200);
       expect((await signIn(t, user.phone, 'matkhaumoi9')).id).toBe(user.id);
     });
 

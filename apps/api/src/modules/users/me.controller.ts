@@ -31,12 +31,12 @@ export class MeController {
   @Post('password')
   @HttpCode(204)
   @RequirePermission(Permission.ProfileUpdate)
-  @ApiNoContentResponse({ description: 'Password changed' })
+  @ApiNoContentResponse({ description: 'Password changed; other devices are signed out' })
   @ApiUnauthorizedResponse({
     description: 'INVALID_CREDENTIALS: the current password is wrong',
     type: ErrorResponseDto,
   })
   async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
-    await this.users.changePassword(user.id, dto);
+    await this.users.changePassword(user.id, user.sessionId, dto);
   }
 }

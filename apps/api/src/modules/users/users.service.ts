@@ -120,7 +120,8 @@ export class UsersService {
     return this.toProfile(user);
   }
 
-  async changePassword(userId: string, dto: ChangePasswordDto): Promise<void> {
+  /** Changes the password and signs out every other device (this one keeps its session). */
+  async changePassword(userId: string, currentSessionId: string, dto: ChangePasswordDto): Promise<void> {
     const user = await this.users.findOneBy({ id: userId });
     if (!user || !(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
       throw new AppError(
@@ -129,10 +130,15 @@ export class UsersService {
         'The current password is wrong',
       );
     }
-    await this.users.update(
-      { id: userId },
-      { passwordHash: await this.hasher.hash(dto.newPassword), mustChangePassword: false },
-    );
+    const passwordHash = await this.hasher.hash(dto.newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id: userId }, { passwordHash, mustChangePassword: false });
+      await manager.query(
+        `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'password_changed'
+          WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+        [userId, currentSessionId],
+      );
+    });
   }
 
   async list(query: UserListQueryDto, actor: AuthUser): Promise<UserPageDto> {
