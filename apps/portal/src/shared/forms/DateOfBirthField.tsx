@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { describedBy } from './field-ids';
-import { FieldErrorText } from './TextField';
+import { FieldLabelText, FieldMessages } from './FieldParts';
 
 export interface DateParts {
   day: string;
@@ -93,13 +93,9 @@ export function DateOfBirthField({
       aria-describedby={describedBy(id, { hint: true, error: Boolean(error) })}
     >
       <legend className="field__label">
-        {legend}
-        {optional ? <span className="field__optional"> {t('common.optional')}</span> : null}
+        <FieldLabelText label={legend} optional={optional} />
       </legend>
-      <p className="field__hint" id={`${id}-hint`}>
-        {t('date.hint')}
-      </p>
-      {error ? <FieldErrorText id={id} message={error} /> : null}
+      <FieldMessages id={id} hint={t('date.hint')} error={error} />
       <div className="date-input">
         {part('day', 2, 'bday-day')}
         {part('month', 2, 'bday-month')}

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 
 import { describedBy } from './field-ids';
-import { FieldErrorText } from './TextField';
+import { FieldLabelText, FieldMessages } from './FieldParts';
 
 export interface RadioOption<Value extends string> {
   value: Value;
@@ -34,7 +33,6 @@ export function RadioGroupField<Value extends string>({
   error,
   optional = false,
 }: RadioGroupFieldProps<Value>) {
-  const { t } = useTranslation();
   return (
     <fieldset
       id={id}
@@ -42,15 +40,9 @@ export function RadioGroupField<Value extends string>({
       aria-describedby={describedBy(id, { hint: Boolean(hint), error: Boolean(error) })}
     >
       <legend className="field__label">
-        {legend}
-        {optional ? <span className="field__optional"> {t('common.optional')}</span> : null}
+        <FieldLabelText label={legend} optional={optional} />
       </legend>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? <FieldErrorText id={id} message={error} /> : null}
+      <FieldMessages id={id} hint={hint} error={error} />
       <div className="choices">
         {options.map((option) => {
           const optionId = `${id}-${option.value}`;

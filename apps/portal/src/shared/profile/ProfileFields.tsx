@@ -6,6 +6,7 @@ import {
   collect,
   DateOfBirthField,
   type DateParts,
+  EMPTY_DATE,
   type FieldSpec,
   parseDateParts,
   RadioGroupField,
@@ -18,6 +19,13 @@ export interface ProfileFieldValues {
   communeId: string;
   targetGroup: TargetGroup | '';
 }
+
+export const EMPTY_PROFILE_FIELDS: ProfileFieldValues = {
+  birthDate: EMPTY_DATE,
+  gender: '',
+  communeId: '',
+  targetGroup: '',
+};
 
 export const PROFILE_FIELD_SPECS: readonly FieldSpec[] = [
   { name: 'birthDate', targetId: 'birthDate-day' },

@@ -9,6 +9,7 @@ import { SelectField, TextField } from '../../../shared/forms';
 import { Alert } from '../../../shared/ui/Alert';
 import { Loading } from '../../../shared/ui/Loading';
 import { Page } from '../../../shared/ui/Page';
+import { ScrollTable } from '../../../shared/ui/ScrollTable';
 import { AdminNav } from './AdminNav';
 
 type KindFilter = '' | typeof AdminUnitKind.Commune | typeof AdminUnitKind.Ward;
@@ -69,37 +70,28 @@ export function AdminUnitsPage() {
           <h2 id="units-results" className="results-title" aria-live="polite">
             {t('admin.units.count', { total: units.length })}
           </h2>
-          <div
-            className="table-scroll"
-            role="region"
-            aria-labelledby="units-results"
-            // A scrolling region must be reachable by keyboard to be scrolled (WCAG 2.1.1).
-            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-            tabIndex={0}
-          >
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.units.name')}</th>
-                  <th scope="col">{t('admin.units.kind')}</th>
-                  <th scope="col">{t('admin.units.code')}</th>
-                  <th scope="col" className="num">
-                    {t('admin.units.population')}
-                  </th>
+          <ScrollTable labelledBy="units-results">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.units.name')}</th>
+                <th scope="col">{t('admin.units.kind')}</th>
+                <th scope="col">{t('admin.units.code')}</th>
+                <th scope="col" className="num">
+                  {t('admin.units.population')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {units.map((unit) => (
+                <tr key={unit.id}>
+                  <th scope="row">{unit.name}</th>
+                  <td>{t(`adminUnitKind.${unit.kind}`)}</td>
+                  <td>{unit.code}</td>
+                  <td className="num">{formatNumber(unit.population, language)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {units.map((unit) => (
-                  <tr key={unit.id}>
-                    <th scope="row">{unit.name}</th>
-                    <td>{t(`adminUnitKind.${unit.kind}`)}</td>
-                    <td>{unit.code}</td>
-                    <td className="num">{formatNumber(unit.population, language)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
         </section>
       ) : null}
     </Page>

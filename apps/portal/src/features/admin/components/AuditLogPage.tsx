@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../shared/format';
 import { Alert } from '../../../shared/ui/Alert';
 import { Loading } from '../../../shared/ui/Loading';
 import { Page } from '../../../shared/ui/Page';
+import { ScrollTable } from '../../../shared/ui/ScrollTable';
 import type { AuditLogEntry } from '../api/admin-api';
 import { useAuditLog } from '../hooks/use-admin';
 import { AdminNav } from './AdminNav';
@@ -46,39 +47,30 @@ export function AuditLogPage() {
           {data.items.length === 0 ? (
             <p>{t('admin.audit.empty')}</p>
           ) : (
-            <div
-              className="table-scroll"
-              role="region"
-              aria-labelledby="audit-results"
-              // A scrolling region must be reachable by keyboard to be scrolled (WCAG 2.1.1).
-              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-              tabIndex={0}
-            >
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.audit.time')}</th>
-                    <th scope="col">{t('admin.audit.actor')}</th>
-                    <th scope="col">{t('admin.audit.action')}</th>
-                    <th scope="col">{t('admin.audit.target')}</th>
+            <ScrollTable labelledBy="audit-results">
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.audit.time')}</th>
+                  <th scope="col">{t('admin.audit.actor')}</th>
+                  <th scope="col">{t('admin.audit.action')}</th>
+                  <th scope="col">{t('admin.audit.target')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((entry) => (
+                  <tr key={entry.id}>
+                    <td className="nowrap">{formatDateTime(entry.createdAt, language)}</td>
+                    <td>{entry.actorName ?? t('admin.audit.system')}</td>
+                    <td>{actionLabel(entry)}</td>
+                    <td className="break">
+                      {entry.targetType
+                        ? `${entry.targetType}${entry.targetId ? ` ${entry.targetId.slice(0, 8)}` : ''}`
+                        : ''}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((entry) => (
-                    <tr key={entry.id}>
-                      <td className="nowrap">{formatDateTime(entry.createdAt, language)}</td>
-                      <td>{entry.actorName ?? t('admin.audit.system')}</td>
-                      <td>{actionLabel(entry)}</td>
-                      <td className="break">
-                        {entry.targetType
-                          ? `${entry.targetType}${entry.targetId ? ` ${entry.targetId.slice(0, 8)}` : ''}`
-                          : ''}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           )}
           <Pagination
             page={data.page}

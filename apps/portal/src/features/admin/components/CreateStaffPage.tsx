@@ -1,23 +1,26 @@
-import { normaliseVietnamesePhone, Role, STAFF_ROLES } from '@hocvu/contracts';
+import { Role, STAFF_ROLES } from '@hocvu/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { paths } from '../../../app/paths';
+import {
+  ACCOUNT_ALSO_CLEARS,
+  ACCOUNT_FIELD_SPECS,
+  AccountFields,
+  accountFieldsBody,
+  type AccountFieldValues,
+  checkAccountFields,
+  EMPTY_ACCOUNT_FIELDS,
+} from '../../../shared/account/AccountFields';
 import { CommuneSelect } from '../../../shared/admin-units/CommuneSelect';
 import {
-  checkEmail,
-  checkFullName,
-  checkNewPassword,
-  checkPhone,
   collect,
-  ErrorSummary,
   type FieldSpec,
-  FormError,
-  PasswordField,
+  FormShell,
   RadioGroupField,
-  TextField,
   useFormProblems,
+  useFormValues,
 } from '../../../shared/forms';
 import { Alert } from '../../../shared/ui/Alert';
 import { Page } from '../../../shared/ui/Page';
@@ -34,24 +37,17 @@ function isStaffRole(role: Role): role is StaffRole {
 const STAFF_ROLE_CHOICES: readonly StaffRole[] = STAFF_ROLES.filter(isStaffRole);
 
 const FIELDS: readonly FieldSpec[] = [
-  { name: 'fullName' },
-  { name: 'phone' },
-  { name: 'email' },
-  { name: 'password' },
+  ...ACCOUNT_FIELD_SPECS,
   { name: 'role', targetId: `role-${STAFF_ROLES[0] ?? ''}` },
   { name: 'communeId' },
 ];
 
-interface StaffValues {
-  fullName: string;
-  phone: string;
-  email: string;
-  password: string;
+interface StaffValues extends AccountFieldValues {
   role: StaffRole | '';
   communeId: string;
 }
 
-const EMPTY: StaffValues = { fullName: '', phone: '', email: '', password: '', role: '', communeId: '' };
+const EMPTY: StaffValues = { ...EMPTY_ACCOUNT_FIELDS, role: '', communeId: '' };
 
 export function CreateStaffPage() {
   const { t } = useTranslation();
@@ -91,24 +87,13 @@ function StaffForm({ onCreated }: { onCreated: (user: UserSummary) => void }) {
   const { t } = useTranslation();
   const create = useCreateStaff();
   const form = useFormProblems(FIELDS);
-  const [values, setValues] = useState<StaffValues>(EMPTY);
-
-  const edit = (patch: Partial<StaffValues>) => {
-    setValues((current) => ({ ...current, ...patch }));
-    for (const name of Object.keys(patch)) form.clear(name);
-    if ('email' in patch) form.clear('phone');
-    if ('role' in patch) form.clear('communeId');
-  };
+  // The role decides whether a commune is required.
+  const [values, edit] = useFormValues(EMPTY, form.clear, { ...ACCOUNT_ALSO_CLEARS, role: ['communeId'] });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const phone = values.phone.trim();
-    const email = values.email.trim();
     const problems: Record<string, readonly string[]> = {};
-    collect(problems, 'fullName', checkFullName(values.fullName));
-    collect(problems, 'phone', phone === '' && email === '' ? ['phoneOrEmail'] : checkPhone(phone));
-    collect(problems, 'email', checkEmail(email));
-    collect(problems, 'password', checkNewPassword(values.password));
+    checkAccountFields(values, problems);
     collect(problems, 'role', values.role === '' ? ['isIn'] : []);
     collect(
       problems,
@@ -119,10 +104,7 @@ function StaffForm({ onCreated }: { onCreated: (user: UserSummary) => void }) {
 
     create.mutate(
       {
-        fullName: values.fullName.trim(),
-        ...(phone ? { phone: normaliseVietnamesePhone(phone) ?? phone } : {}),
-        ...(email ? { email } : {}),
-        password: values.password,
+        ...accountFieldsBody(values),
         role: values.role,
         ...(values.communeId ? { communeId: values.communeId } : {}),
       },
@@ -132,52 +114,22 @@ function StaffForm({ onCreated }: { onCreated: (user: UserSummary) => void }) {
 
   return (
     <>
-      <ErrorSummary items={form.summary} attempt={form.attempt} />
-      <FormError error={create.error} />
-      <form className="form" noValidate onSubmit={onSubmit}>
-        <TextField
-          id="fullName"
-          label={t('fields.fullName')}
-          value={values.fullName}
-          onValueChange={(fullName) => edit({ fullName })}
-          error={form.errorFor('fullName')}
-          autoComplete="off"
-          autoCapitalize="words"
-        />
-        <TextField
-          id="phone"
-          label={t('fields.phone')}
-          hint={t('admin.newStaff.contactHint')}
-          value={values.phone}
-          onValueChange={(phone) => edit({ phone })}
-          error={form.errorFor('phone')}
-          type="tel"
-          inputMode="tel"
-          autoComplete="off"
-          required={false}
-        />
-        <TextField
-          id="email"
-          label={t('fields.email')}
-          value={values.email}
-          onValueChange={(email) => edit({ email })}
-          error={form.errorFor('email')}
-          type="email"
-          inputMode="email"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          optional
-        />
-        <PasswordField
-          id="password"
-          label={t('admin.newStaff.initialPassword')}
-          hint={t('admin.newStaff.initialPasswordHint')}
-          value={values.password}
-          onValueChange={(password) => edit({ password })}
-          error={form.errorFor('password')}
-          autoComplete="new-password"
-          showRules
+      <FormShell
+        problems={form}
+        error={create.error}
+        onSubmit={onSubmit}
+        pending={create.isPending}
+        submitLabel={t('admin.newStaff.submit')}
+        pendingLabel={t('admin.newStaff.submitting')}
+      >
+        <AccountFields
+          values={values}
+          onChange={edit}
+          errorFor={form.errorFor}
+          phoneHint={t('admin.newStaff.contactHint')}
+          passwordLabel={t('admin.newStaff.initialPassword')}
+          passwordHint={t('admin.newStaff.initialPasswordHint')}
+          autoFill={false}
         />
         <RadioGroupField
           id="role"
@@ -194,12 +146,7 @@ function StaffForm({ onCreated }: { onCreated: (user: UserSummary) => void }) {
           optional={values.role !== Role.CommuneAdmin}
           hint={t('admin.newStaff.communeHint')}
         />
-        <div className="actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? t('admin.newStaff.submitting') : t('admin.newStaff.submit')}
-          </button>
-        </div>
-      </form>
+      </FormShell>
     </>
   );
 }

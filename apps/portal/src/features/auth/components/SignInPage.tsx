@@ -1,14 +1,14 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 
 import { useAuth } from '../../../app/auth/auth-context';
 import { paths } from '../../../app/paths';
-import { ErrorSummary } from '../../../shared/forms/ErrorSummary';
-import { FormError } from '../../../shared/forms/FormError';
+import { FormShell } from '../../../shared/forms/FormShell';
 import { PasswordField } from '../../../shared/forms/PasswordField';
 import { TextField } from '../../../shared/forms/TextField';
 import { useFormProblems } from '../../../shared/forms/use-form-problems';
+import { useFormValues } from '../../../shared/forms/use-form-values';
 import { checkIdentifier, checkRequired, collect } from '../../../shared/forms/validation';
 import { Loading } from '../../../shared/ui/Loading';
 import { Page } from '../../../shared/ui/Page';
@@ -23,8 +23,7 @@ export function SignInPage() {
   const destination = useDestinationAfterSignIn();
   const signIn = useSignIn();
   const form = useFormProblems(FIELDS);
-  const [identifier, setIdentifier] = useState('');
-  const [password, setPassword] = useState('');
+  const [{ identifier, password }, edit] = useFormValues({ identifier: '', password: '' }, form.clear);
 
   // Signed in — just now or already: go on. Declarative, so it cannot race the session update.
   if (session.status === 'signedIn') return <Navigate to={destination(session.user)} replace />;
@@ -44,18 +43,20 @@ export function SignInPage() {
 
   return (
     <Page title={t('auth.signIn.title')} lead={t('auth.signIn.lead')}>
-      <ErrorSummary items={form.summary} attempt={form.attempt} />
-      <FormError error={signIn.error} />
-      <form className="form" noValidate onSubmit={onSubmit}>
+      <FormShell
+        problems={form}
+        error={signIn.error}
+        onSubmit={onSubmit}
+        pending={signIn.isPending}
+        submitLabel={t('auth.signIn.submit')}
+        pendingLabel={t('auth.signIn.submitting')}
+      >
         <TextField
           id="identifier"
           label={t('fields.identifier')}
           hint={t('auth.signIn.identifierHint')}
           value={identifier}
-          onValueChange={(value) => {
-            setIdentifier(value);
-            form.clear('identifier');
-          }}
+          onValueChange={(value) => edit({ identifier: value })}
           error={form.errorFor('identifier')}
           type="text"
           autoComplete="username"
@@ -67,19 +68,11 @@ export function SignInPage() {
           id="password"
           label={t('fields.password')}
           value={password}
-          onValueChange={(value) => {
-            setPassword(value);
-            form.clear('password');
-          }}
+          onValueChange={(value) => edit({ password: value })}
           error={form.errorFor('password')}
           autoComplete="current-password"
         />
-        <div className="actions">
-          <button type="submit" className="button" disabled={signIn.isPending}>
-            {signIn.isPending ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
-          </button>
-        </div>
-      </form>
+      </FormShell>
       <p className="aside">{t('auth.signIn.forgotPassword')}</p>
       <p>
         {t('auth.signIn.noAccount')} <Link to={paths.signUp}>{t('auth.signIn.signUpLink')}</Link>

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@hocvu/contracts';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
@@ -10,10 +10,10 @@ import {
   checkNewPassword,
   checkRequired,
   collect,
-  ErrorSummary,
-  FormError,
+  FormShell,
   PasswordField,
   useFormProblems,
+  useFormValues,
 } from '../../../shared/forms';
 import { Alert } from '../../../shared/ui/Alert';
 import { Page } from '../../../shared/ui/Page';
@@ -28,8 +28,10 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const change = useChangePassword();
   const form = useFormProblems(FIELDS);
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
+  const [{ currentPassword, newPassword }, edit] = useFormValues(
+    { currentPassword: '', newPassword: '' },
+    form.clear,
+  );
   const temporary = user?.mustChangePassword === true;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -63,22 +65,29 @@ export function ChangePasswordPage() {
           <p>{t('profile.password.temporaryBody')}</p>
         </Alert>
       ) : null}
-      <ErrorSummary items={form.summary} attempt={form.attempt} />
-      <FormError
+      <FormShell
+        problems={form}
         error={
           isApiError(change.error) && change.error.code === ErrorCode.InvalidCredentials ? null : change.error
         }
-      />
-      <form className="form" noValidate onSubmit={onSubmit}>
+        onSubmit={onSubmit}
+        pending={change.isPending}
+        submitLabel={t('profile.password.submit')}
+        pendingLabel={t('common.saving')}
+        otherActions={
+          temporary ? null : (
+            <Link className="button button--secondary" to={paths.profile}>
+              {t('common.cancel')}
+            </Link>
+          )
+        }
+      >
         <PasswordField
           id="currentPassword"
           label={t('fields.currentPassword')}
           hint={temporary ? t('profile.password.currentIsTemporary') : undefined}
           value={currentPassword}
-          onValueChange={(value) => {
-            setCurrentPassword(value);
-            form.clear('currentPassword');
-          }}
+          onValueChange={(value) => edit({ currentPassword: value })}
           error={form.errorFor('currentPassword')}
           autoComplete="current-password"
         />
@@ -86,25 +95,12 @@ export function ChangePasswordPage() {
           id="newPassword"
           label={t('fields.newPassword')}
           value={newPassword}
-          onValueChange={(value) => {
-            setNewPassword(value);
-            form.clear('newPassword');
-          }}
+          onValueChange={(value) => edit({ newPassword: value })}
           error={form.errorFor('newPassword')}
           autoComplete="new-password"
           showRules
         />
-        <div className="actions">
-          <button type="submit" className="button" disabled={change.isPending}>
-            {change.isPending ? t('common.saving') : t('profile.password.submit')}
-          </button>
-          {temporary ? null : (
-            <Link className="button button--secondary" to={paths.profile}>
-              {t('common.cancel')}
-            </Link>
-          )}
-        </div>
-      </form>
+      </FormShell>
     </Page>
   );
 }

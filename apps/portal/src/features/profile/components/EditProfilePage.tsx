@@ -1,5 +1,5 @@
 import { Role, UI_LANGUAGES } from '@hocvu/contracts';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
@@ -7,16 +7,16 @@ import { useAuth } from '../../../app/auth/auth-context';
 import type { UserProfile } from '../../../app/auth/session-store';
 import { paths } from '../../../app/paths';
 import { changeUiLanguage, isUiLanguage } from '../../../i18n';
+import { FullNameField } from '../../../shared/account/AccountFields';
 import {
   checkFullName,
   collect,
   datePartsFromIso,
-  ErrorSummary,
   type FieldSpec,
-  FormError,
+  FormShell,
   SelectField,
-  TextField,
   useFormProblems,
+  useFormValues,
 } from '../../../shared/forms';
 import {
   checkProfileFields,
@@ -45,23 +45,23 @@ function EditProfileForm({ user }: { user: UserProfile }) {
   const navigate = useNavigate();
   const update = useUpdateProfile();
   const form = useFormProblems(FIELDS);
-  const [fullName, setFullName] = useState(user.fullName);
-  const [preferredLanguage, setPreferredLanguage] = useState(user.preferredLanguage);
-  const [profile, setProfile] = useState<ProfileFieldValues>({
-    birthDate: datePartsFromIso(user.birthDate),
-    gender: user.gender ?? '',
-    communeId: user.communeId ?? '',
-    targetGroup: user.targetGroup ?? '',
-  });
+  const [{ fullName, preferredLanguage }, edit] = useFormValues(
+    { fullName: user.fullName, preferredLanguage: user.preferredLanguage },
+    form.clear,
+  );
+  const [profile, editProfile] = useFormValues<ProfileFieldValues>(
+    {
+      birthDate: datePartsFromIso(user.birthDate),
+      gender: user.gender ?? '',
+      communeId: user.communeId ?? '',
+      targetGroup: user.targetGroup ?? '',
+    },
+    form.clear,
+  );
   // A content language set elsewhere (Tai Dam, Hmong…) is kept selectable rather than silently dropped.
   const languages: readonly string[] = isUiLanguage(user.preferredLanguage)
     ? UI_LANGUAGES
     : [...UI_LANGUAGES, user.preferredLanguage];
-
-  const editProfile = (patch: Partial<ProfileFieldValues>) => {
-    setProfile((current) => ({ ...current, ...patch }));
-    for (const name of Object.keys(patch)) form.clear(name);
-  };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -94,20 +94,23 @@ function EditProfileForm({ user }: { user: UserProfile }) {
 
   return (
     <Page title={t('profile.edit.title')} lead={t('profile.edit.lead')}>
-      <ErrorSummary items={form.summary} attempt={form.attempt} />
-      <FormError error={update.error} />
-      <form className="form" noValidate onSubmit={onSubmit}>
-        <TextField
-          id="fullName"
-          label={t('fields.fullName')}
+      <FormShell
+        problems={form}
+        error={update.error}
+        onSubmit={onSubmit}
+        pending={update.isPending}
+        submitLabel={t('common.save')}
+        pendingLabel={t('common.saving')}
+        otherActions={
+          <Link className="button button--secondary" to={paths.profile}>
+            {t('common.cancel')}
+          </Link>
+        }
+      >
+        <FullNameField
           value={fullName}
-          onValueChange={(value) => {
-            setFullName(value);
-            form.clear('fullName');
-          }}
+          onValueChange={(value) => edit({ fullName: value })}
           error={form.errorFor('fullName')}
-          autoComplete="name"
-          autoCapitalize="words"
         />
         <ProfileFields
           values={profile}
@@ -119,10 +122,7 @@ function EditProfileForm({ user }: { user: UserProfile }) {
           id="preferredLanguage"
           label={t('fields.preferredLanguage')}
           value={preferredLanguage}
-          onValueChange={(value) => {
-            setPreferredLanguage(value);
-            form.clear('preferredLanguage');
-          }}
+          onValueChange={(value) => edit({ preferredLanguage: value })}
           error={form.errorFor('preferredLanguage')}
         >
           {languages.map((code) => (
@@ -131,15 +131,7 @@ function EditProfileForm({ user }: { user: UserProfile }) {
             </option>
           ))}
         </SelectField>
-        <div className="actions">
-          <button type="submit" className="button" disabled={update.isPending}>
-            {update.isPending ? t('common.saving') : t('common.save')}
-          </button>
-          <Link className="button button--secondary" to={paths.profile}>
-            {t('common.cancel')}
-          </Link>
-        </div>
-      </form>
+      </FormShell>
     </Page>
   );
 }
