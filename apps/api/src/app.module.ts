@@ -12,7 +12,11 @@ import { dataSourceOptions } from './database/data-source-options';
 import { AdminUnitsModule } from './modules/admin-units/admin-units.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CatalogueModule } from './modules/catalogue/catalogue.module';
+import { CoursesModule } from './modules/courses/courses.module';
 import { HealthController } from './modules/health/health.controller';
+import { LanguagesModule } from './modules/languages/languages.module';
+import { LearningModule } from './modules/learning/learning.module';
 import { UsersModule } from './modules/users/users.module';
 import { RedisModule } from './redis/redis.module';
 
@@ -49,6 +53,10 @@ export class AppModule {
         UsersModule,
         AuthModule,
         AdminUnitsModule,
+        LanguagesModule,
+        CoursesModule,
+        CatalogueModule,
+        LearningModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -86,3 +86,63 @@ export function refreshCookieOf(setCookie: string | string[] | undefined): strin
   if (!cookie) throw new Error('no refresh cookie set');
   return cookie.split(';')[0];
 }
+
+export interface BuiltCourse {
+  id: string;
+  slug: string;
+  sections: { id: string; lessons: { id: string }[] }[];
+}
+
+/**
+ * A course authored through the studio API: `sections` lists how many article lessons each section
+ * gets. Lesson bodies are short Vietnamese Markdown.
+ */
+export async function aCourse(
+  t: TestApp,
+  author: SignedInUser,
+  options: {
+    title?: string;
+    summary?: string;
+    sections?: number[];
+    sequential?: boolean;
+    publish?: boolean;
+  } = {},
+): Promise<BuiltCourse> {
+  const call = async (method: 'POST' | 'PATCH', url: string, payload: Record<string, unknown>) => {
+    const response = await t.app.inject({ method, url, headers: author.auth, payload });
+    if (response.statusCode >= 300)
+      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+    return response.json<{
+      id: string;
+      slug: string;
+      sections: { id: string; lessons: { id: string }[] }[];
+    }>();
+  };
+  let course = await call('POST', '/api/studio/courses', {
+    title: { vi: options.title ?? `Khoá học thử ${randomInt(1_000_000)}` },
+    summary: { vi: options.summary ?? 'Khoá học dùng trong kiểm thử' },
+    level: 'beginner',
+    targetGroups: ['citizen'],
+    languages: ['vi'],
+    sequential: options.sequential ?? false,
+  });
+  for (const [sectionIndex, lessonCount] of (options.sections ?? [1]).entries()) {
+    course = await call('POST', `/api/studio/courses/${course.id}/sections`, {
+      title: { vi: `Phần ${sectionIndex + 1}` },
+    });
+    const section = course.sections[course.sections.length - 1] as { id: string };
+    for (let lesson = 0; lesson < lessonCount; lesson += 1) {
+      course = await call('POST', `/api/studio/sections/${section.id}/lessons`, {
+        kind: 'article',
+        title: { vi: `Bài ${sectionIndex + 1}.${lesson + 1}` },
+        estimatedMinutes: 5,
+      });
+      const created = course.sections.find((s) => s.id === section.id)?.lessons.at(-1) as { id: string };
+      await call('PATCH', `/api/studio/lessons/${created.id}`, {
+        body: { vi: `# Bài ${lesson + 1}\n\nNội dung **bài học**.` },
+      });
+    }
+  }
+  if (options.publish ?? true) course = await call('POST', `/api/studio/courses/${course.id}/publish`, {});
+  return { id: course.id, slug: course.slug, sections: course.sections };
+}

@@ -213,6 +213,342 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/languages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Languages_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CourseStudio_list"];
+        put?: never;
+        post: operations["CourseStudio_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CourseStudio_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["CourseStudio_update"];
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CourseStudio_reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CourseStudio_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CourseStudio_unpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CourseStudio_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/co-teachers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CourseStudio_addCoTeacher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/co-teachers/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["CourseStudio_removeCoTeacher"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CourseStudio_addSection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/sections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["CourseStudio_deleteSection"];
+        options?: never;
+        head?: never;
+        patch: operations["CourseStudio_renameSection"];
+        trace?: never;
+    };
+    "/api/studio/sections/{id}/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CourseStudio_addLesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/lessons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CourseStudio_getLesson"];
+        put?: never;
+        post?: never;
+        delete: operations["CourseStudio_deleteLesson"];
+        options?: never;
+        head?: never;
+        patch: operations["CourseStudio_updateLesson"];
+        trace?: never;
+    };
+    "/api/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Catalogue_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Catalogue_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Learning_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/learning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Learning_myLearning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/learn/{courseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Learning_outline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/learn/{courseId}/lessons/{lessonId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Learning_lesson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/learn/{courseId}/lessons/{lessonId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Learning_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Learning_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -250,7 +586,7 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         ErrorPayloadDto: {
             /** @example VALIDATION_FAILED */
             code: components["schemas"]["ErrorCode"];
@@ -277,7 +613,7 @@ export interface components {
         /** @enum {string} */
         UserStatus: "active" | "disabled";
         /** @enum {string} */
-        Permission: "profile.read" | "profile.update" | "user.list" | "user.read" | "user.create_staff" | "user.reset_password" | "admin_unit.import" | "audit_log.read";
+        Permission: "profile.read" | "profile.update" | "user.list" | "user.read" | "user.create_staff" | "user.reset_password" | "admin_unit.import" | "audit_log.read" | "course.author" | "learning.access" | "enrolment.bulk";
         UserProfileDto: {
             /** Format: uuid */
             id: string;
@@ -465,6 +801,471 @@ export interface components {
         ImportAdminUnitsResultDto: {
             created: number;
             updated: number;
+        };
+        LanguageDto: {
+            /** @example blt */
+            code: string;
+            /** @example Tai Dam (Thái Đen) */
+            name: string;
+            enabled: boolean;
+        };
+        /** @enum {string} */
+        CourseStatus: "draft" | "published" | "archived";
+        StudioCourseSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            /**
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            title: {
+                [key: string]: string;
+            };
+            status: components["schemas"]["CourseStatus"];
+            publishedVersion: number | null;
+            hasUnpublishedChanges: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        StudioCourseListDto: {
+            items: components["schemas"]["StudioCourseSummaryDto"][];
+        };
+        /** @enum {string} */
+        CourseLevel: "beginner" | "intermediate" | "advanced";
+        CreateCourseDto: {
+            /**
+             * @description Title per language; vi required
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            title?: {
+                [key: string]: string;
+            };
+            /**
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            summary?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Plain text or Markdown, per language
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            description?: {
+                [key: string]: string;
+            };
+            level?: components["schemas"]["CourseLevel"];
+            targetGroups?: components["schemas"]["TargetGroup"][];
+            /**
+             * @example [
+             *       "vi",
+             *       "blt"
+             *     ]
+             */
+            languages?: string[];
+            /** @description Lesson n+1 opens only when lesson n is complete */
+            sequential?: boolean;
+        };
+        PersonRefDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+        };
+        /** @enum {string} */
+        LessonKind: "video" | "article" | "quiz";
+        StudioLessonSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["LessonKind"];
+            /**
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            title: {
+                [key: string]: string;
+            };
+            required: boolean;
+            estimatedMinutes: number;
+        };
+        StudioSectionDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            title: {
+                [key: string]: string;
+            };
+            lessons: components["schemas"]["StudioLessonSummaryDto"][];
+        };
+        StudioCourseDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            /**
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            title: {
+                [key: string]: string;
+            };
+            status: components["schemas"]["CourseStatus"];
+            publishedVersion: number | null;
+            hasUnpublishedChanges: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            summary: {
+                [key: string]: string;
+            };
+            /**
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            description: {
+                [key: string]: string;
+            };
+            level: components["schemas"]["CourseLevel"];
+            targetGroups: components["schemas"]["TargetGroup"][];
+            languages: string[];
+            sequential: boolean;
+            owner: components["schemas"]["PersonRefDto"];
+            coTeachers: components["schemas"]["PersonRefDto"][];
+            sections: components["schemas"]["StudioSectionDto"][];
+        };
+        UpdateCourseDto: {
+            /**
+             * @description Title per language; vi required
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            title?: {
+                [key: string]: string;
+            };
+            /**
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            summary?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Plain text or Markdown, per language
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            description?: {
+                [key: string]: string;
+            };
+            level?: components["schemas"]["CourseLevel"];
+            targetGroups?: components["schemas"]["TargetGroup"][];
+            /**
+             * @example [
+             *       "vi",
+             *       "blt"
+             *     ]
+             */
+            languages?: string[];
+            /** @description Lesson n+1 opens only when lesson n is complete */
+            sequential?: boolean;
+        };
+        SectionOrderDto: {
+            /** Format: uuid */
+            id: string;
+            lessonIds: string[];
+        };
+        CourseOrderDto: {
+            /** @description The complete new order of all sections and lessons */
+            sections: components["schemas"]["SectionOrderDto"][];
+        };
+        CourseVersionDto: {
+            version: number;
+            /** Format: date-time */
+            publishedAt: string;
+            publishedBy: components["schemas"]["PersonRefDto"] | null;
+        };
+        AddCoTeacherDto: {
+            /** @example 0911000003 */
+            phone: string;
+        };
+        SectionTitleDto: {
+            /**
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            title: {
+                [key: string]: string;
+            };
+        };
+        CreateLessonDto: {
+            kind: components["schemas"]["LessonKind"];
+            /**
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            title: {
+                [key: string]: string;
+            };
+            /** @default true */
+            required: boolean;
+            /** @default 5 */
+            estimatedMinutes: number;
+        };
+        StudioLessonDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["LessonKind"];
+            /**
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            title: {
+                [key: string]: string;
+            };
+            required: boolean;
+            estimatedMinutes: number;
+            /** Format: uuid */
+            courseId: string;
+            /**
+             * @description Markdown per language (articles)
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            body: {
+                [key: string]: string;
+            };
+            /**
+             * @description Sanitised HTML rendered from body, as learners will see it
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            previewHtml: {
+                [key: string]: string;
+            };
+        };
+        UpdateLessonDto: {
+            /**
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            title?: {
+                [key: string]: string;
+            };
+            required?: boolean;
+            estimatedMinutes?: number;
+            /**
+             * @description Article body in Markdown, per language
+             * @example {
+             *       "vi": "Kỹ năng số cơ bản",
+             *       "blt": "…"
+             *     }
+             */
+            body?: {
+                [key: string]: string;
+            };
+        };
+        CatalogueCourseDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: {
+                [key: string]: string;
+            };
+            summary: {
+                [key: string]: string;
+            };
+            level: components["schemas"]["CourseLevel"];
+            targetGroups: components["schemas"]["TargetGroup"][];
+            languages: string[];
+            estimatedMinutes: number;
+            lessonCount: number;
+        };
+        CataloguePageDto: {
+            items: components["schemas"]["CatalogueCourseDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        OutlineLessonDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["LessonKind"];
+            title: {
+                [key: string]: string;
+            };
+            required: boolean;
+            estimatedMinutes: number;
+        };
+        OutlineSectionDto: {
+            /** Format: uuid */
+            id: string;
+            title: {
+                [key: string]: string;
+            };
+            lessons: components["schemas"]["OutlineLessonDto"][];
+        };
+        CoursePageDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: {
+                [key: string]: string;
+            };
+            summary: {
+                [key: string]: string;
+            };
+            level: components["schemas"]["CourseLevel"];
+            targetGroups: components["schemas"]["TargetGroup"][];
+            languages: string[];
+            estimatedMinutes: number;
+            lessonCount: number;
+            description: {
+                [key: string]: string;
+            };
+            sequential: boolean;
+            /** @description Published version shown */
+            version: number;
+            sections: components["schemas"]["OutlineSectionDto"][];
+        };
+        EnrolmentDto: {
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date-time */
+            enrolledAt: string;
+        };
+        LearningItemDto: {
+            /** Format: uuid */
+            courseId: string;
+            slug: string;
+            title: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            enrolledAt: string;
+            progressPercent: number;
+            completedLessons: number;
+            totalLessons: number;
+            /** Format: uuid */
+            nextLessonId: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        LearnerLessonDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["LessonKind"];
+            title: {
+                [key: string]: string;
+            };
+            estimatedMinutes: number;
+            required: boolean;
+            completed: boolean;
+            /** @description Sequential course: the previous lesson is not complete yet */
+            locked: boolean;
+        };
+        LearnerSectionDto: {
+            /** Format: uuid */
+            id: string;
+            title: {
+                [key: string]: string;
+            };
+            lessons: components["schemas"]["LearnerLessonDto"][];
+        };
+        LearnerOutlineDto: {
+            /** Format: uuid */
+            courseId: string;
+            slug: string;
+            title: {
+                [key: string]: string;
+            };
+            sequential: boolean;
+            /** @description Share of required lessons completed, 0–100 */
+            progressPercent: number;
+            /**
+             * Format: uuid
+             * @description Where "continue" goes; null when done
+             */
+            nextLessonId: string | null;
+            sections: components["schemas"]["LearnerSectionDto"][];
+        };
+        LessonContentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            kind: components["schemas"]["LessonKind"];
+            title: {
+                [key: string]: string;
+            };
+            estimatedMinutes: number;
+            /** @description Sanitised article HTML per language (articles only) */
+            html: {
+                [key: string]: string;
+            };
+            completed: boolean;
+            /** Format: uuid */
+            previousLessonId: string | null;
+            /** Format: uuid */
+            nextLessonId: string | null;
+        };
+        BulkEnrolmentDto: {
+            /** Format: uuid */
+            courseId: string;
+            /**
+             * Format: uuid
+             * @description Learners of this commune (commune admins: their own only)
+             */
+            communeId?: string;
+            targetGroup?: components["schemas"]["TargetGroup"];
+        };
+        BulkEnrolmentResultDto: {
+            /** @description Learners newly enrolled */
+            enrolled: number;
+            /** @description Learners of the cohort who were already enrolled */
+            alreadyEnrolled: number;
         };
     };
     responses: never;
@@ -1047,6 +1848,1012 @@ export interface operations {
                 };
             };
             /** @description Requires permission admin_unit.import (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Languages_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanguageDto"][];
+                };
+            };
+        };
+    };
+    CourseStudio_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseListDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCourseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCourseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_unpublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"][];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_addCoTeacher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCoTeacherDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_removeCoTeacher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_addSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SectionTitleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_deleteSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_renameSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SectionTitleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_addLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLessonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_getLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_deleteLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CourseStudio_updateLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLessonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Catalogue_search: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Search words; diacritics and small typos do not matter */
+                q?: string;
+                targetGroup?: components["schemas"]["TargetGroup"];
+                language?: string;
+                level?: components["schemas"]["CourseLevel"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sends ETag; answers 304 to a current If-None-Match */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CataloguePageDto"];
+                };
+            };
+        };
+    };
+    Catalogue_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoursePageDto"];
+                };
+            };
+            /** @description COURSE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Learning_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 201 when enrolled now, 200 when already enrolled */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission learning.access (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Learning_myLearning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningItemDto"][];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission learning.access (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Learning_outline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerOutlineDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission learning.access (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Learning_lesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonContentDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission learning.access (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Learning_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerOutlineDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission learning.access (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Learning_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkEnrolmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkEnrolmentResultDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission enrolment.bulk (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,3 +1,4 @@
+export * from './courses';
 export * from './enums';
 export * from './error-codes';
 export * from './permissions';

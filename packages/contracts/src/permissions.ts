@@ -13,21 +13,28 @@ export const Permission = {
   UserResetPassword: 'user.reset_password',
   AdminUnitImport: 'admin_unit.import',
   AuditLogRead: 'audit_log.read',
+  /** Create courses and edit the ones you own or co-teach (province admins edit all). */
+  CourseAuthor: 'course.author',
+  /** Enrol yourself, follow courses and complete lessons. */
+  LearningAccess: 'learning.access',
+  /** Enrol a cohort (a commune's or a target group's learners) in a course. */
+  EnrolmentBulk: 'enrolment.bulk',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
 
-const SELF_SERVICE: readonly Permission[] = [Permission.ProfileRead, Permission.ProfileUpdate];
+const SELF_SERVICE: readonly Permission[] = [Permission.ProfileRead, Permission.ProfileUpdate, Permission.LearningAccess];
 
 /** The role → permission table. A role gets nothing that is not listed here. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.Learner]: SELF_SERVICE,
-  [Role.Teacher]: SELF_SERVICE,
+  [Role.Teacher]: [...SELF_SERVICE, Permission.CourseAuthor],
   [Role.CommuneAdmin]: [
     ...SELF_SERVICE,
     Permission.UserList,
     Permission.UserRead,
     Permission.UserResetPassword,
+    Permission.EnrolmentBulk,
   ],
   [Role.ProvinceAdmin]: [
     ...SELF_SERVICE,
@@ -37,6 +44,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.UserResetPassword,
     Permission.AdminUnitImport,
     Permission.AuditLogRead,
+    Permission.CourseAuthor,
+    Permission.EnrolmentBulk,
   ],
 };
 

@@ -34,6 +34,9 @@ const CALLS: ProtectedCall[] = [
     payload: {},
   },
   { permission: Permission.AuditLogRead, method: 'GET', url: () => '/api/audit-log' },
+  { permission: Permission.CourseAuthor, method: 'GET', url: () => '/api/studio/courses' },
+  { permission: Permission.LearningAccess, method: 'GET', url: () => '/api/me/learning' },
+  { permission: Permission.EnrolmentBulk, method: 'POST', url: () => '/api/enrolments/bulk', payload: {} },
 ];
 
 const PUBLIC_OPERATIONS = [
@@ -43,6 +46,9 @@ const PUBLIC_OPERATIONS = [
   'POST /api/auth/login',
   'POST /api/auth/refresh',
   'POST /api/auth/logout',
+  'GET /api/languages',
+  'GET /api/catalogue',
+  'GET /api/catalogue/{slug}',
 ];
 
 describe('role × endpoint access matrix (integration)', () => {

@@ -82,3 +82,45 @@ function namedRule(
     });
   };
 }
+
+/**
+ * A `{ languageCode: text }` object: codes look like BCP-47 codes, texts are trimmed strings of
+ * 1..maxLength characters (an empty text is dropped), and with `requireVi` Vietnamese must be present.
+ * Whether each code is an enabled content language is checked by the service (UNKNOWN_LANGUAGE).
+ */
+export function IsLocalizedText(options: { maxLength: number; requireVi?: boolean }): PropertyDecorator {
+  return (target, key) => {
+    Transform(({ value }: { value: unknown }) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+      const entries = Object.entries(value as Record<string, unknown>).map(
+        ([code, text]): [string, unknown] => [code, typeof text === 'string' ? text.trim() : text],
+      );
+      return Object.fromEntries(entries.filter(([, text]) => text !== '')) as Record<string, unknown>;
+    })(target, key);
+    namedRule(
+      'localizedText',
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.entries(value as Record<string, unknown>).every(
+          ([code, text]) =>
+            /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code) &&
+            typeof text === 'string' &&
+            text.length <= options.maxLength,
+        ),
+      `must map language codes to texts of at most ${options.maxLength} characters`,
+    )(target, key);
+    if (options.requireVi) {
+      namedRule(
+        'vietnameseRequired',
+        (value) =>
+          typeof value === 'object' &&
+          value !== null &&
+          typeof (value as Record<string, unknown>)['vi'] === 'string' &&
+          ((value as Record<string, string>)['vi'] ?? '').length > 0,
+        'must have a Vietnamese (vi) text',
+      )(target, key);
+    }
+  };
+}

@@ -44,7 +44,7 @@ describe('auth (integration)', () => {
         birthDate: '1958-03-07',
         communeId,
         targetGroup: 'citizen',
-        permissions: ['profile.read', 'profile.update'],
+        permissions: ['profile.read', 'profile.update', 'learning.access'],
       });
       expect(body.accessToken).toEqual(expect.any(String));
       const cookie = String(response.headers['set-cookie']);

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { ContentLanguage } from './content-language.entity';
+import { LanguagesController } from './languages.controller';
+import { LanguagesService } from './languages.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ContentLanguage])],
+  controllers: [LanguagesController],
+  providers: [LanguagesService],
+  exports: [LanguagesService],
+})
+export class LanguagesModule {}

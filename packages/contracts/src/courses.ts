@@ -1,0 +1,38 @@
+/** Course vocabulary shared by the API and the portal. */
+export const CourseStatus = {
+  Draft: 'draft',
+  Published: 'published',
+  Archived: 'archived',
+} as const;
+export type CourseStatus = (typeof CourseStatus)[keyof typeof CourseStatus];
+export const COURSE_STATUSES: readonly CourseStatus[] = Object.values(CourseStatus);
+
+export const CourseLevel = {
+  Beginner: 'beginner',
+  Intermediate: 'intermediate',
+  Advanced: 'advanced',
+} as const;
+export type CourseLevel = (typeof CourseLevel)[keyof typeof CourseLevel];
+export const COURSE_LEVELS: readonly CourseLevel[] = Object.values(CourseLevel);
+
+export const LessonKind = {
+  Video: 'video',
+  Article: 'article',
+  Quiz: 'quiz',
+} as const;
+export type LessonKind = (typeof LessonKind)[keyof typeof LessonKind];
+export const LESSON_KINDS: readonly LessonKind[] = Object.values(LessonKind);
+
+/** Text in several languages: language code → text; `vi` is always present and is the fallback. */
+export type LocalizedText = Record<string, string>;
+
+/** The text for `language`, falling back to Vietnamese. */
+export function localized(text: LocalizedText | null | undefined, language: string): string {
+  if (!text) return '';
+  return text[language] ?? text['vi'] ?? Object.values(text)[0] ?? '';
+}
+
+export const COURSE_TITLE_MAX_LENGTH = 160;
+export const COURSE_SUMMARY_MAX_LENGTH = 500;
+export const COURSE_DESCRIPTION_MAX_LENGTH = 20_000;
+export const ARTICLE_BODY_MAX_LENGTH = 100_000;
