@@ -18,6 +18,7 @@ import { API_PREFIX, buildOpenApiDocument } from './create-app';
 import { dataSourceOptions } from './database/data-source-options';
 import { loadDotEnv } from './load-dotenv';
 import { AdminUnitsService } from './modules/admin-units/admin-units.service';
+import { CourseStudioService } from './modules/courses/course-studio.service';
 import { AccountFieldsDto } from './modules/users/dto/user.dto';
 import { UsersService } from './modules/users/users.service';
 import { DEMO_ACCOUNTS, DEMO_PROVINCE, seedDemo } from './seed/demo-seed';
@@ -62,11 +63,11 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate:revert':
       return migrate(ApiConfigModule.load(process.env), 'down');
     case 'seed':
-      return withServices(ApiConfigModule.load(process.env), async (units, users) => {
-        const result = await seedDemo(units, users);
+      return withServices(ApiConfigModule.load(process.env), async (units, users, studio) => {
+        const result = await seedDemo(units, users, studio);
         console.log(
           `Seeded ${DEMO_PROVINCE.name}: ${result.units.created} units created, ${result.units.updated} updated; ` +
-            `${result.accountsCreated} demo accounts created.`,
+            `${result.accountsCreated} demo accounts and ${result.coursesCreated} demo courses created.`,
         );
         console.log('Demo sign-ins (phone / password):');
         for (const account of DEMO_ACCOUNTS)
@@ -117,14 +118,14 @@ async function migrate(config: ApiConfig, direction: 'up' | 'down'): Promise<voi
 
 async function withServices(
   config: ApiConfig,
-  work: (units: AdminUnitsService, users: UsersService) => Promise<void>,
+  work: (units: AdminUnitsService, users: UsersService, studio: CourseStudioService) => Promise<void>,
 ): Promise<void> {
   const quiet: ApiConfig = Object.assign(new ApiConfig(), config, { LOG_LEVEL: 'warn' });
   const context = await NestFactory.createApplicationContext(AppModule.forConfig(quiet), {
     logger: ['error', 'warn'],
   });
   try {
-    await work(context.get(AdminUnitsService), context.get(UsersService));
+    await work(context.get(AdminUnitsService), context.get(UsersService), context.get(CourseStudioService));
   } finally {
     await context.close();
   }

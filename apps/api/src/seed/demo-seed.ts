@@ -3,8 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { AdminUnitsService } from '../modules/admin-units/admin-units.service';
+import { CourseStudioService } from '../modules/courses/course-studio.service';
 import { AccountFieldsDto } from '../modules/users/dto/user.dto';
 import { UsersService } from '../modules/users/users.service';
+import { seedDemoCourses } from './demo-courses';
 
 export const DEMO_PROVINCE = { code: '11', name: 'Điện Biên' };
 
@@ -78,12 +80,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 export interface SeedResult {
   units: { created: number; updated: number };
   accountsCreated: number;
+  coursesCreated: number;
 }
 
 /** Idempotent: units are upserted by code, accounts are created only when their phone is free. */
 export async function seedDemo(
   units: AdminUnitsService,
   users: UsersService,
+  studio: CourseStudioService,
   csvPath?: string,
 ): Promise<SeedResult> {
   const csv = readFileSync(communesCsvPath(csvPath), 'utf8');
@@ -106,5 +110,7 @@ export async function seedDemo(
     await users.createAccountAs(dto, account.role, null);
     accountsCreated += 1;
   }
-  return { units: unitResult, accountsCreated };
+  const teacher = await users.findByLogin({ phone: '+84911000003' });
+  const coursesCreated = teacher ? await seedDemoCourses(studio, teacher.id) : 0;
+  return { units: unitResult, accountsCreated, coursesCreated };
 }

@@ -392,16 +392,21 @@ export class CourseStudioService {
   }
 
   private async describe(manager: EntityManager, course: Course): Promise<StudioCourseDto> {
-    const [people, sections, lessons] = await Promise.all([
-      manager.query<{ id: string; fullName: string; isOwner: boolean }[]>(
-        `SELECT u.id, u.full_name AS "fullName", u.id = $2 AS "isOwner" FROM users u
+    // Sequential on purpose: inside a transaction these share one connection.
+    const people = await manager.query<{ id: string; fullName: string; isOwner: boolean }[]>(
+      `SELECT u.id, u.full_name AS "fullName", u.id = $2 AS "isOwner" FROM users u
           WHERE u.id = $2 OR u.id IN (SELECT user_id FROM course_co_teachers WHERE course_id = $1)
           ORDER BY u.full_name`,
-        [course.id, course.ownerId],
-      ),
-      manager.find(CourseSection, { where: { courseId: course.id }, order: { position: 'ASC' } }),
-      manager.find(CourseLesson, { where: { courseId: course.id }, order: { position: 'ASC' } }),
-    ]);
+      [course.id, course.ownerId],
+    );
+    const sections = await manager.find(CourseSection, {
+      where: { courseId: course.id },
+      order: { position: 'ASC' },
+    });
+    const lessons = await manager.find(CourseLesson, {
+      where: { courseId: course.id },
+      order: { position: 'ASC' },
+    });
     const owner = people.find((person) => person.isOwner);
     return {
       ...summaryOf(course),
