@@ -196,7 +196,7 @@ export async function seedDemoCourses(studio: CourseStudioService, teacherId: st
     );
     for (const section of demo.sections) {
       course = await studio.addSection(course.id, { vi: section.title }, teacher);
-      const sectionId = course.sections[course.sections.length - 1]?.id as string;
+      const sectionId = course.sections[course.sections.length - 1]?.id;
       for (const lesson of section.lessons) {
         course = await studio.addLesson(
           sectionId,
