@@ -1,6 +1,7 @@
 import { isRole } from '@hocvu/contracts';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 
 import { ApiConfig } from '../../config/api-config';
@@ -13,7 +14,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(config: ApiConfig) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.JWT_ACCESS_SECRET,
+      // A ready KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a
+      // public key on every request, which costs more than the signature check itself.
+      secretOrKey: createSecretKey(Buffer.from(config.JWT_ACCESS_SECRET, 'utf8')) as unknown as string,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });
