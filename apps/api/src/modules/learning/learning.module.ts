@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 
 import { AuditModule } from '../audit/audit.module';
+import { PublishedOutlineCache } from '../catalogue/published-outline';
 import { LearningController } from './learning.controller';
 import { LearningService } from './learning.service';
 
 @Module({
   imports: [AuditModule],
   controllers: [LearningController],
-  providers: [LearningService],
+  providers: [LearningService, PublishedOutlineCache],
 })
 export class LearningModule {}

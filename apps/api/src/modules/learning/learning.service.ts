@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
-import { PublishedOutline } from '../catalogue/published-outline';
+import { PublishedOutline, PublishedOutlineCache } from '../catalogue/published-outline';
 import {
   BulkEnrolmentDto,
   BulkEnrolmentResultDto,
@@ -33,6 +33,7 @@ export class LearningService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outlines: PublishedOutlineCache,
   ) {}
 
   /** Idempotent: enrolling twice returns the existing enrolment (`created` false). */
@@ -207,10 +208,13 @@ export class LearningService {
     });
   }
 
-  /** One query whatever the course size: enrolment, published outline and the learner's completions. */
+  /**
+   * A fixed number of queries whatever the course size: enrolment, version and the learner's
+   * completions in one; the outline itself (immutable per version) from the in-process cache.
+   */
   private async loadEnrolled(courseId: string, user: AuthUser): Promise<EnrolledCourse> {
-    const [row] = await this.dataSource.query<EnrolledCourse[]>(
-      `SELECT c.id AS "courseId", c.slug, v.id AS "versionId", v.outline,
+    const [row] = await this.dataSource.query<Omit<EnrolledCourse, 'outline'>[]>(
+      `SELECT c.id AS "courseId", c.slug, v.id AS "versionId",
               coalesce((SELECT array_agg(lc.lesson_id) FROM lesson_completions lc
                          WHERE lc.user_id = e.user_id AND lc.course_id = e.course_id), '{}') AS completed
          FROM enrolments e
@@ -220,7 +224,7 @@ export class LearningService {
       [courseId, user.id],
     );
     if (!row) throw new AppError(ErrorCode.NotEnrolled, HttpStatus.FORBIDDEN, 'Enrol in this course first');
-    return row;
+    return { ...row, outline: await this.outlines.get(row.versionId) };
   }
 }
 
