@@ -222,11 +222,27 @@ export interface paths {
         };
         get: operations["Languages_list"];
         put?: never;
-        post?: never;
+        post: operations["Languages_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/languages/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Languages_update"];
         trace?: never;
     };
     "/api/studio/courses": {
@@ -586,7 +602,7 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         ErrorPayloadDto: {
             /** @example VALIDATION_FAILED */
             code: components["schemas"]["ErrorCode"];
@@ -613,7 +629,7 @@ export interface components {
         /** @enum {string} */
         UserStatus: "active" | "disabled";
         /** @enum {string} */
-        Permission: "profile.read" | "profile.update" | "user.list" | "user.read" | "user.create_staff" | "user.reset_password" | "admin_unit.import" | "audit_log.read" | "course.author" | "learning.access" | "enrolment.bulk";
+        Permission: "profile.read" | "profile.update" | "user.list" | "user.read" | "user.create_staff" | "user.reset_password" | "admin_unit.import" | "audit_log.read" | "course.author" | "learning.access" | "enrolment.bulk" | "language.manage";
         UserProfileDto: {
             /** Format: uuid */
             id: string;
@@ -808,6 +824,20 @@ export interface components {
             /** @example Tai Dam (Thái Đen) */
             name: string;
             enabled: boolean;
+        };
+        CreateLanguageDto: {
+            /**
+             * @description BCP-47 / ISO 639 code, e.g. kjg (Khmu)
+             * @example kjg
+             */
+            code: string;
+            /** @example Khơ Mú */
+            name: string;
+        };
+        UpdateLanguageDto: {
+            name?: string;
+            /** @description A disabled language can no longer be used in new texts */
+            enabled?: boolean;
         };
         /** @enum {string} */
         CourseStatus: "draft" | "published" | "archived";
@@ -1873,6 +1903,90 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LanguageDto"][];
+                };
+            };
+        };
+    };
+    Languages_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLanguageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanguageDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission language.manage (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Languages_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLanguageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanguageDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission language.manage (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -22,6 +22,7 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   ImportInvalid: 'IMPORT_INVALID',
   UnknownLanguage: 'UNKNOWN_LANGUAGE',
+  LanguageExists: 'LANGUAGE_EXISTS',
   CourseNotFound: 'COURSE_NOT_FOUND',
   SectionNotFound: 'SECTION_NOT_FOUND',
   LessonNotFound: 'LESSON_NOT_FOUND',

@@ -19,11 +19,17 @@ export const Permission = {
   LearningAccess: 'learning.access',
   /** Enrol a cohort (a commune's or a target group's learners) in a course. */
   EnrolmentBulk: 'enrolment.bulk',
+  /** Add content languages (e.g. a minority language) and switch them on or off. */
+  LanguageManage: 'language.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
 
-const SELF_SERVICE: readonly Permission[] = [Permission.ProfileRead, Permission.ProfileUpdate, Permission.LearningAccess];
+const SELF_SERVICE: readonly Permission[] = [
+  Permission.ProfileRead,
+  Permission.ProfileUpdate,
+  Permission.LearningAccess,
+];
 
 /** The role → permission table. A role gets nothing that is not listed here. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -46,6 +52,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.AuditLogRead,
     Permission.CourseAuthor,
     Permission.EnrolmentBulk,
+    Permission.LanguageManage,
   ],
 };
 

@@ -37,6 +37,7 @@ const CALLS: ProtectedCall[] = [
   { permission: Permission.CourseAuthor, method: 'GET', url: () => '/api/studio/courses' },
   { permission: Permission.LearningAccess, method: 'GET', url: () => '/api/me/learning' },
   { permission: Permission.EnrolmentBulk, method: 'POST', url: () => '/api/enrolments/bulk', payload: {} },
+  { permission: Permission.LanguageManage, method: 'POST', url: () => '/api/languages', payload: {} },
 ];
 
 const PUBLIC_OPERATIONS = [

@@ -76,6 +76,21 @@ describe('course authoring and versioned publishing (integration)', () => {
       expect(
         (await create({ title: { vi: 'Tiếng Thái', blt: 'ꪀꪫꪱꪣ' }, languages: ['vi', 'blt'] })).statusCode,
       ).toBe(201);
+
+      // An admin adds Khmu (kjg); from then on it may be used, and disabling it closes it again.
+      const khmu = { title: { vi: 'Tiếng Khơ Mú', kjg: 'Khmu' } };
+      expect((await create(khmu)).json().error.code).toBe(ErrorCode.UnknownLanguage);
+      const added = await as(provinceAdmin, 'POST', '/api/languages', { code: 'kjg', name: 'Khơ Mú' });
+      expect(added.statusCode).toBe(201);
+      expect(
+        (await as(provinceAdmin, 'POST', '/api/languages', { code: 'kjg', name: 'Khơ Mú' })).statusCode,
+      ).toBe(409);
+      expect((await create(khmu)).statusCode).toBe(201);
+      await as(provinceAdmin, 'PATCH', '/api/languages/kjg', { enabled: false });
+      expect((await create(khmu)).statusCode).toBe(400);
+      expect((await as(provinceAdmin, 'PATCH', '/api/languages/vi', { enabled: false })).statusCode).toBe(
+        400,
+      );
     });
 
     it('refuses a reorder with ids of another course and keeps the old order', async () => {

@@ -3,12 +3,63 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 
+import { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
+import { AuditService } from '../audit/audit.service';
 import { ContentLanguage } from './content-language.entity';
 
 @Injectable()
 export class LanguagesService {
-  constructor(@InjectRepository(ContentLanguage) private readonly languages: Repository<ContentLanguage>) {}
+  constructor(
+    @InjectRepository(ContentLanguage) private readonly languages: Repository<ContentLanguage>,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(
+    code: string,
+    name: string,
+    actor: AuthUser,
+    requestId: string | null,
+  ): Promise<ContentLanguage> {
+    if (await this.languages.existsBy({ code })) {
+      throw new AppError(ErrorCode.LanguageExists, HttpStatus.CONFLICT, `Language ${code} already exists`);
+    }
+    const language = await this.languages.save(this.languages.create({ code, name, enabled: true }));
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'language.create',
+      targetType: 'language',
+      targetId: code,
+      requestId,
+    });
+    return language;
+  }
+
+  async update(
+    code: string,
+    changes: { name?: string; enabled?: boolean },
+    actor: AuthUser,
+    requestId: string | null,
+  ): Promise<ContentLanguage> {
+    const language = await this.languages.findOneBy({ code });
+    if (!language) throw AppError.notFound(ErrorCode.NotFound, `No language ${code}`);
+    if (code === 'vi' && changes.enabled === false) {
+      throw AppError.validation([
+        { field: 'enabled', rules: ['vietnameseRequired'], message: 'Vietnamese cannot be disabled' },
+      ]);
+    }
+    Object.assign(language, changes);
+    await this.languages.save(language);
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'language.update',
+      targetType: 'language',
+      targetId: code,
+      details: { ...changes },
+      requestId,
+    });
+    return language;
+  }
 
   list(): Promise<ContentLanguage[]> {
     return this.languages.find({ order: { code: 'ASC' } });
