@@ -12,6 +12,16 @@ export const paths = {
   adminNewStaff: '/admin/users/new',
   adminUnits: '/admin/admin-units',
   adminAuditLog: '/admin/audit-log',
+  catalogue: '/courses',
+  course: (slug: string) => `/courses/${encodeURIComponent(slug)}`,
+  myLearning: '/learning',
+  learnCourse: (courseId: string) => `/learn/${encodeURIComponent(courseId)}`,
+  learnLesson: (courseId: string, lessonId: string) =>
+    `/learn/${encodeURIComponent(courseId)}/lessons/${encodeURIComponent(lessonId)}`,
+  studio: '/studio',
+  studioNewCourse: '/studio/courses/new',
+  studioCourse: (courseId: string) => `/studio/courses/${encodeURIComponent(courseId)}`,
+  studioLesson: (lessonId: string) => `/studio/lessons/${encodeURIComponent(lessonId)}`,
 } as const;
 
 /** Where the sign-in page sends people back to, carried in the router's location state. */

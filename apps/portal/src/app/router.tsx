@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 
 import { Loading } from '../shared/ui/Loading';
 import { ADMIN_AREA_PERMISSIONS } from './auth/admin-access';
+import { LEARNING_PERMISSIONS, STUDIO_PERMISSIONS } from './auth/course-access';
 import { RequireAuth, RequirePermission } from './auth/guards';
 import { AppShell } from './layout/AppShell';
 import { NotFoundPage } from './layout/StatusPages';
@@ -12,6 +13,13 @@ const HomeRoutes = lazy(() => import('../features/home/routes'));
 const AuthRoutes = lazy(() => import('../features/auth/routes'));
 const ProfileRoutes = lazy(() => import('../features/profile/routes'));
 const AdminRoutes = lazy(() => import('../features/admin/routes'));
+const CatalogueRoutes = lazy(() => import('../features/catalogue/routes'));
+const StudioRoutes = lazy(() => import('../features/studio/routes'));
+// One chunk mounted twice: the list of my courses (/learning) and the course being followed (/learn/…).
+const MyLearningRoutes = lazy(() => import('../features/learning/routes'));
+const LearnRoutes = lazy(() =>
+  import('../features/learning/routes').then((module) => ({ default: module.LearnRoutes })),
+);
 
 /**
  * A fresh Suspense boundary per feature, so that opening a feature not yet downloaded shows "loading"
@@ -36,6 +44,32 @@ export function AppRoutes() {
         <Route index element={feature(HomeRoutes)} />
         <Route path="auth/*" element={feature(AuthRoutes)} />
         <Route path="profile/*" element={<RequireAuth>{feature(ProfileRoutes)}</RequireAuth>} />
+        <Route path="courses/*" element={feature(CatalogueRoutes)} />
+        <Route
+          path="learning/*"
+          element={
+            <RequireAuth>
+              <RequirePermission anyOf={LEARNING_PERMISSIONS}>{feature(MyLearningRoutes)}</RequirePermission>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="learn/*"
+          element={
+            <RequireAuth>
+              <RequirePermission anyOf={LEARNING_PERMISSIONS}>{feature(LearnRoutes)}</RequirePermission>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="studio/*"
+          element={
+            // Like the admin area: only course authors download the studio chunk.
+            <RequireAuth>
+              <RequirePermission anyOf={STUDIO_PERMISSIONS}>{feature(StudioRoutes)}</RequirePermission>
+            </RequireAuth>
+          }
+        />
         <Route
           path="admin/*"
           element={

@@ -18,7 +18,18 @@ describe('UI catalogues', () => {
 
   it('write Vietnamese with its diacritics', () => {
     const text = JSON.stringify(vi);
-    for (const word of ['Đăng nhập', 'Mật khẩu', 'Xã/phường', 'Người dân', 'Học viên'])
+    for (const word of [
+      'Đăng nhập',
+      'Mật khẩu',
+      'Xã/phường',
+      'Người dân',
+      'Học viên',
+      'Khoá học',
+      'Học tập của tôi',
+      'Soạn bài giảng',
+      'Đánh dấu đã học xong',
+      'Gõ có dấu hoặc không dấu đều được',
+    ])
       expect(text).toContain(word);
   });
 

@@ -7,6 +7,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useSyncExternalStore,
 } from 'react';
 
@@ -38,8 +39,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   // Whatever signs the portal out (sign-out, a refused refresh) drops the cached data of that user.
+  // Only after being signed in: when restoring finds no session there is nothing to drop, and removing
+  // the queries a public page has just started (the catalogue) would leave that page loading forever.
+  // Queries on screen are reset rather than removed, so they load again, now signed out.
+  const previousStatus = useRef(session.status);
   useEffect(() => {
-    if (session.status === 'signedOut') queryClient.removeQueries();
+    const wasSignedIn = previousStatus.current === 'signedIn';
+    previousStatus.current = session.status;
+    if (!wasSignedIn || session.status !== 'signedOut') return;
+    queryClient.removeQueries({ type: 'inactive' });
+    void queryClient.resetQueries({ type: 'active' });
   }, [session.status, queryClient]);
 
   const can = useCallback(

@@ -4,6 +4,7 @@ import { Link, NavLink, useNavigate } from 'react-router';
 
 import { ADMIN_AREA_PERMISSIONS } from '../auth/admin-access';
 import { useAuth } from '../auth/auth-context';
+import { LEARNING_PERMISSIONS, STUDIO_PERMISSIONS } from '../auth/course-access';
 import { paths } from '../paths';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -13,6 +14,8 @@ export function SiteHeader() {
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
   const showAdmin = ADMIN_AREA_PERMISSIONS.some((permission) => can(permission));
+  const showLearning = LEARNING_PERMISSIONS.some((permission) => can(permission));
+  const showStudio = STUDIO_PERMISSIONS.some((permission) => can(permission));
 
   const onSignOut = async () => {
     setSigningOut(true);
@@ -47,6 +50,11 @@ export function SiteHeader() {
               {t('nav.home')}
             </NavLink>
           </li>
+          <li>
+            <NavLink to={paths.catalogue} className="site-nav__link">
+              {t('nav.courses')}
+            </NavLink>
+          </li>
           {session.status === 'signedOut' ? (
             <>
               <li>
@@ -63,6 +71,20 @@ export function SiteHeader() {
           ) : null}
           {session.status === 'signedIn' ? (
             <>
+              {showLearning ? (
+                <li>
+                  <NavLink to={paths.myLearning} className="site-nav__link">
+                    {t('nav.myLearning')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {showStudio ? (
+                <li>
+                  <NavLink to={paths.studio} className="site-nav__link">
+                    {t('nav.studio')}
+                  </NavLink>
+                </li>
+              ) : null}
               <li>
                 <NavLink to={paths.profile} className="site-nav__link">
                   {t('nav.profile')}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface SummaryItem {
@@ -14,6 +14,8 @@ export interface SummaryItem {
 export function ErrorSummary({ items, attempt }: { items: readonly SummaryItem[]; attempt: number }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  // Unique per form: a page may hold several forms (the course editor does).
+  const titleId = useId();
 
   // Each failed submit (a new `attempt`) brings the summary back into view and focus.
   useEffect(() => {
@@ -23,8 +25,8 @@ export function ErrorSummary({ items, attempt }: { items: readonly SummaryItem[]
 
   if (items.length === 0) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
-      <h2 className="error-summary__title" id="error-summary-title">
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId}>
+      <h2 className="error-summary__title" id={titleId}>
         {t('form.errorSummaryTitle')}
       </h2>
       <ul className="error-summary__list">

@@ -1,3 +1,5 @@
+export * from './CheckboxField';
+export * from './CheckboxGroupField';
 export * from './DateOfBirthField';
 export * from './ErrorSummary';
 export * from './FieldParts';
@@ -6,6 +8,7 @@ export * from './FormShell';
 export * from './PasswordField';
 export * from './RadioGroupField';
 export * from './SelectField';
+export * from './TextAreaField';
 export * from './TextField';
 export * from './use-form-problems';
 export * from './use-form-values';

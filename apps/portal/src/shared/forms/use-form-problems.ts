@@ -22,11 +22,19 @@ export interface FieldSpec {
 /**
  * Problems of one form, whether found before sending or reported by the API, with the messages for the
  * fields and the error summary. A field's problem goes away as soon as it is edited.
+ *
+ * `fieldCodes` names API error codes that concern one field of this form in particular (e.g.
+ * UNKNOWN_LANGUAGE → `languages`): they are shown at that field, with the code's message.
  */
-export function useFormProblems(fields: readonly FieldSpec[]) {
+export function useFormProblems(
+  fields: readonly FieldSpec[],
+  fieldCodes: Partial<Record<ErrorCode, string>> = {},
+) {
   const { t } = useTranslation();
   const [problems, setProblems] = useState<FieldProblems>({});
   const [attempt, setAttempt] = useState(0);
+  // Fixed for the form's lifetime, so the callbacks below stay stable.
+  const [ownCodes] = useState<Partial<Record<string, string>>>(fieldCodes);
 
   const show = useCallback((next: FieldProblems): boolean => {
     setProblems(next);
@@ -43,10 +51,18 @@ export function useFormProblems(fields: readonly FieldSpec[]) {
       if (!isApiError(error)) return false;
       const field = FIELD_LEVEL_CODES[error.code];
       if (field) return show({ [field]: ['taken'] });
+      const ownField = ownCodes[error.code];
+      if (ownField) return show({ [ownField]: [error.code] });
       if (error.fieldErrors.length === 0) return false;
       return show(problemsFromApi(error.fieldErrors));
     },
-    [show],
+    [show, ownCodes],
+  );
+
+  /** The error for the form-level alert: none when it is shown at a field of this form instead. */
+  const formLevel = useCallback(
+    (error: unknown): unknown => (isApiError(error) && ownCodes[error.code] ? null : error),
+    [ownCodes],
   );
 
   const clear = useCallback((name: string) => {
@@ -77,5 +93,5 @@ export function useFormProblems(fields: readonly FieldSpec[]) {
     return items;
   }, [fields, problems, errorFor, t]);
 
-  return { problems, attempt, show, showApiError, clear, errorFor, summary };
+  return { problems, attempt, show, showApiError, formLevel, clear, errorFor, summary };
 }

@@ -1,11 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
+import type { TFunction } from 'i18next';
 
 import {
   checkEmail,
   checkFullName,
   checkIdentifier,
+  checkLocalizedText,
+  checkMinutes,
   checkNewPassword,
   checkPhone,
+  fieldMessage,
   problemsFromApi,
 } from './validation';
 
@@ -42,5 +46,26 @@ describe('form checks (same rules as the API)', () => {
         { field: 'phone', rules: [], message: '…' },
       ]),
     ).toEqual({ password: ['minLength', 'digit'], items: ['maxLength'], phone: ['invalid'] });
+  });
+
+  it('checks course texts per language and lesson minutes with the API rules', () => {
+    expect(checkLocalizedText({ vi: '  ', en: 'Basics' }, 160, { requireVi: true })).toEqual([
+      'vietnameseRequired',
+    ]);
+    expect(checkLocalizedText({ vi: '' }, 160)).toEqual([]);
+    expect(checkLocalizedText({ vi: 'Cơ bản', blt: 'x'.repeat(161) }, 160)).toEqual(['localizedText']);
+    expect(checkMinutes('15')).toEqual([]);
+    expect(checkMinutes('0')).toEqual([]);
+    expect(checkMinutes('601')).toEqual(['max']);
+    expect(checkMinutes('')).toEqual(['isInt']);
+    expect(checkMinutes('1.5')).toEqual(['isInt']);
+  });
+
+  it('tells an API error code put on a field in the code’s own words', () => {
+    const t = ((key: string) => key) as unknown as TFunction;
+    expect(fieldMessage(t, 'phone', ['NOT_A_TEACHER'])).toBe('errors.NOT_A_TEACHER');
+    expect(fieldMessage(t, 'languages', ['UNKNOWN_LANGUAGE'])).toBe('errors.UNKNOWN_LANGUAGE');
+    expect(fieldMessage(t, 'title', ['vietnameseRequired'])).toBe('validation.titleRequired');
+    expect(fieldMessage(t, 'title', ['localizedText'])).toBe('validation.titleLength');
   });
 });

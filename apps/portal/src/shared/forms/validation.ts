@@ -1,4 +1,9 @@
 import {
+  ARTICLE_BODY_MAX_LENGTH,
+  COURSE_DESCRIPTION_MAX_LENGTH,
+  COURSE_SUMMARY_MAX_LENGTH,
+  COURSE_TITLE_MAX_LENGTH,
+  ErrorCode,
   type FieldError,
   FULL_NAME_MAX_LENGTH,
   looksLikeEmail,
@@ -26,6 +31,12 @@ export function problemsFromApi(fieldErrors: readonly FieldError[]): FieldProble
     (problems[name] ??= []).push(...(rules.length > 0 ? rules : ['invalid']));
   }
   return problems;
+}
+
+const ERROR_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+function isErrorCode(rule: string): rule is ErrorCode {
+  return ERROR_CODES.has(rule);
 }
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -61,6 +72,25 @@ export function checkRequired(value: string): string[] {
   return value.trim() === '' ? ['isNotEmpty'] : [];
 }
 
+/** A course, section or lesson text per language (the API's `localizedText` / `vietnameseRequired`). */
+export function checkLocalizedText(
+  text: Readonly<Record<string, string>>,
+  maxLength: number,
+  { requireVi = false }: { requireVi?: boolean } = {},
+): string[] {
+  if (requireVi && (text['vi'] ?? '').trim() === '') return ['vietnameseRequired'];
+  return Object.values(text).some((value) => value.trim().length > maxLength) ? ['localizedText'] : [];
+}
+
+/** Whole minutes, as the API accepts them for a lesson. */
+export const LESSON_MINUTES_MAX = 600;
+
+export function checkMinutes(value: string): string[] {
+  const trimmed = value.trim();
+  if (!/^\d{1,4}$/.test(trimmed)) return ['isInt'];
+  return Number(trimmed) > LESSON_MINUTES_MAX ? ['max'] : [];
+}
+
 /** Adds a field's broken rules to `problems` when there are any. */
 export function collect(
   problems: Record<string, readonly string[]>,
@@ -73,6 +103,9 @@ export function collect(
 /** The sentence shown next to a field for the rules it broke (from the form or from the API). */
 export function fieldMessage(t: TFunction, field: string, rules: readonly string[]): string {
   const has = (rule: string) => rules.includes(rule);
+  // An API error code put on a field (useFormProblems' `fieldCodes`) is told in the code's own words.
+  const apiCode = rules.find(isErrorCode);
+  if (apiCode) return t(`errors.${apiCode}`);
   switch (field) {
     case 'fullName':
       return has('isNotEmpty')
@@ -111,9 +144,26 @@ export function fieldMessage(t: TFunction, field: string, rules: readonly string
       return t('validation.birthDate');
     case 'communeId':
       return has('isNotEmpty') || has('required') ? t('validation.communeRequired') : t('validation.commune');
+    case 'title':
+      return has('vietnameseRequired') || has('isNotEmpty')
+        ? t('validation.titleRequired')
+        : t('validation.titleLength', { max: COURSE_TITLE_MAX_LENGTH });
+    case 'summary':
+      return t('validation.summaryLength', { max: COURSE_SUMMARY_MAX_LENGTH });
+    case 'description':
+      return t('validation.descriptionLength', { max: COURSE_DESCRIPTION_MAX_LENGTH });
+    case 'body':
+      return t('validation.bodyLength', { max: ARTICLE_BODY_MAX_LENGTH });
+    case 'estimatedMinutes':
+      return t('validation.minutes', { max: LESSON_MINUTES_MAX });
+    case 'languages':
+      return t('validation.languages');
     case 'role':
     case 'gender':
     case 'targetGroup':
+    case 'targetGroups':
+    case 'level':
+    case 'kind':
     case 'preferredLanguage':
       return t('validation.choice');
     default:

@@ -6,11 +6,11 @@ import { formatDateTime } from '../../../shared/format';
 import { Alert } from '../../../shared/ui/Alert';
 import { Loading } from '../../../shared/ui/Loading';
 import { Page } from '../../../shared/ui/Page';
+import { Pagination } from '../../../shared/ui/Pagination';
 import { ScrollTable } from '../../../shared/ui/ScrollTable';
 import type { AuditLogEntry } from '../api/admin-api';
 import { useAuditLog } from '../hooks/use-admin';
 import { AdminNav } from './AdminNav';
-import { Pagination } from './Pagination';
 
 /** Audit actions the portal can name; an unknown one is shown as its code. */
 const ACTION_LABELS = {

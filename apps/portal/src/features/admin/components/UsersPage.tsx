@@ -10,10 +10,10 @@ import { SelectField, TextField } from '../../../shared/forms';
 import { Alert } from '../../../shared/ui/Alert';
 import { Loading } from '../../../shared/ui/Loading';
 import { Page } from '../../../shared/ui/Page';
+import { Pagination } from '../../../shared/ui/Pagination';
 import type { UserListQuery, UserSummary } from '../api/admin-api';
 import { PAGE_SIZE, useUserList } from '../hooks/use-admin';
 import { AdminNav } from './AdminNav';
-import { Pagination } from './Pagination';
 import { ResetPasswordControl } from './ResetPasswordControl';
 
 function isRole(value: string | null): value is Role {

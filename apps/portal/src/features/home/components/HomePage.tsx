@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 
 import { ADMIN_AREA_PERMISSIONS } from '../../../app/auth/admin-access';
 import { useAuth } from '../../../app/auth/auth-context';
+import { LEARNING_PERMISSIONS, STUDIO_PERMISSIONS } from '../../../app/auth/course-access';
 import { paths } from '../../../app/paths';
 import { Alert } from '../../../shared/ui/Alert';
 import { Loading } from '../../../shared/ui/Loading';
@@ -32,6 +33,28 @@ export function HomePage() {
         ) : null}
         <ul className="link-cards">
           <li>
+            <Link className="link-card" to={paths.catalogue}>
+              <span className="link-card__title">{t('home.cards.courses')}</span>
+              <span className="link-card__text">{t('home.cards.coursesText')}</span>
+            </Link>
+          </li>
+          {LEARNING_PERMISSIONS.some((permission) => can(permission)) ? (
+            <li>
+              <Link className="link-card" to={paths.myLearning}>
+                <span className="link-card__title">{t('home.cards.myLearning')}</span>
+                <span className="link-card__text">{t('home.cards.myLearningText')}</span>
+              </Link>
+            </li>
+          ) : null}
+          {STUDIO_PERMISSIONS.some((permission) => can(permission)) ? (
+            <li>
+              <Link className="link-card" to={paths.studio}>
+                <span className="link-card__title">{t('home.cards.studio')}</span>
+                <span className="link-card__text">{t('home.cards.studioText')}</span>
+              </Link>
+            </li>
+          ) : null}
+          <li>
             <Link className="link-card" to={paths.profile}>
               <span className="link-card__title">{t('home.cards.profile')}</span>
               <span className="link-card__text">{t('home.cards.profileText')}</span>
@@ -46,7 +69,6 @@ export function HomePage() {
             </li>
           ) : null}
         </ul>
-        <p className="aside">{t('home.coursesComing')}</p>
       </Page>
     );
   }
@@ -59,6 +81,9 @@ export function HomePage() {
         </Link>
         <Link className="button button--secondary" to={paths.signIn}>
           {t('home.signInCta')}
+        </Link>
+        <Link className="button button--secondary" to={paths.catalogue}>
+          {t('home.browseCta')}
         </Link>
       </div>
       <section className="section" aria-labelledby="home-skills">

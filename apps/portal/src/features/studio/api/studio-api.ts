@@ -1,0 +1,90 @@
+import type { Schema } from '@hocvu/api-client';
+
+import { apiClient } from '../../../app/api-client';
+import { unwrap } from '../../../shared/api/api-error';
+
+export type StudioCourseSummary = Schema<'StudioCourseSummaryDto'>;
+export type StudioCourse = Schema<'StudioCourseDto'>;
+export type StudioSection = Schema<'StudioSectionDto'>;
+export type StudioLessonSummary = Schema<'StudioLessonSummaryDto'>;
+export type StudioLesson = Schema<'StudioLessonDto'>;
+export type CourseVersion = Schema<'CourseVersionDto'>;
+export type CreateCourseBody = Schema<'CreateCourseDto'>;
+export type UpdateCourseBody = Schema<'UpdateCourseDto'>;
+export type CreateLessonBody = Schema<'CreateLessonDto'>;
+export type UpdateLessonBody = Schema<'UpdateLessonDto'>;
+export type CourseOrder = Schema<'CourseOrderDto'>;
+
+const id = (value: string) => ({ params: { path: { id: value } } });
+
+export function listMyCourses(signal?: AbortSignal) {
+  return unwrap(apiClient.GET('/api/studio/courses', { signal }));
+}
+
+export function createCourse(body: CreateCourseBody) {
+  return unwrap(apiClient.POST('/api/studio/courses', { body }));
+}
+
+export function fetchStudioCourse(courseId: string, signal?: AbortSignal) {
+  return unwrap(apiClient.GET('/api/studio/courses/{id}', { ...id(courseId), signal }));
+}
+
+export function updateCourse(courseId: string, body: UpdateCourseBody) {
+  return unwrap(apiClient.PATCH('/api/studio/courses/{id}', { ...id(courseId), body }));
+}
+
+export function reorderCourse(courseId: string, body: CourseOrder) {
+  return unwrap(apiClient.PUT('/api/studio/courses/{id}/order', { ...id(courseId), body }));
+}
+
+export function publishCourse(courseId: string) {
+  return unwrap(apiClient.POST('/api/studio/courses/{id}/publish', id(courseId)));
+}
+
+export function unpublishCourse(courseId: string) {
+  return unwrap(apiClient.POST('/api/studio/courses/{id}/unpublish', id(courseId)));
+}
+
+export function listVersions(courseId: string, signal?: AbortSignal) {
+  return unwrap(apiClient.GET('/api/studio/courses/{id}/versions', { ...id(courseId), signal }));
+}
+
+export function addCoTeacher(courseId: string, phone: string) {
+  return unwrap(apiClient.POST('/api/studio/courses/{id}/co-teachers', { ...id(courseId), body: { phone } }));
+}
+
+export function removeCoTeacher(courseId: string, userId: string) {
+  return unwrap(
+    apiClient.DELETE('/api/studio/courses/{id}/co-teachers/{userId}', {
+      params: { path: { id: courseId, userId } },
+    }),
+  );
+}
+
+export function addSection(courseId: string, title: Schema<'SectionTitleDto'>['title']) {
+  return unwrap(apiClient.POST('/api/studio/courses/{id}/sections', { ...id(courseId), body: { title } }));
+}
+
+export function renameSection(sectionId: string, title: Schema<'SectionTitleDto'>['title']) {
+  return unwrap(apiClient.PATCH('/api/studio/sections/{id}', { ...id(sectionId), body: { title } }));
+}
+
+export function deleteSection(sectionId: string) {
+  return unwrap(apiClient.DELETE('/api/studio/sections/{id}', id(sectionId)));
+}
+
+export function addLesson(sectionId: string, body: CreateLessonBody) {
+  return unwrap(apiClient.POST('/api/studio/sections/{id}/lessons', { ...id(sectionId), body }));
+}
+
+export function fetchStudioLesson(lessonId: string, signal?: AbortSignal) {
+  return unwrap(apiClient.GET('/api/studio/lessons/{id}', { ...id(lessonId), signal }));
+}
+
+export function updateLesson(lessonId: string, body: UpdateLessonBody) {
+  return unwrap(apiClient.PATCH('/api/studio/lessons/{id}', { ...id(lessonId), body }));
+}
+
+export function deleteLesson(lessonId: string) {
+  return unwrap(apiClient.DELETE('/api/studio/lessons/{id}', id(lessonId)));
+}

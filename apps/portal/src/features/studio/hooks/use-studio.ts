@@ -1,0 +1,184 @@
+import type { LocalizedText } from '@hocvu/contracts';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+
+import { catalogueKeys } from '../../../shared/courses/query-keys';
+import {
+  addCoTeacher,
+  addLesson,
+  addSection,
+  createCourse,
+  type CreateLessonBody,
+  deleteLesson,
+  deleteSection,
+  fetchStudioCourse,
+  fetchStudioLesson,
+  listMyCourses,
+  listVersions,
+  publishCourse,
+  removeCoTeacher,
+  renameSection,
+  reorderCourse,
+  type StudioCourse,
+  type StudioLesson,
+  unpublishCourse,
+  updateCourse,
+  type UpdateCourseBody,
+  updateLesson,
+  type UpdateLessonBody,
+} from '../api/studio-api';
+import { applyOrder, type OutlineOrder } from '../components/outline-order';
+
+export const studioKeys = {
+  all: ['studio'] as const,
+  courses: () => [...studioKeys.all, 'courses'] as const,
+  course: (courseId: string) => [...studioKeys.all, 'course', courseId] as const,
+  versions: (courseId: string) => [...studioKeys.all, 'versions', courseId] as const,
+  lesson: (lessonId: string) => [...studioKeys.all, 'lesson', lessonId] as const,
+  reorder: (courseId: string) => [...studioKeys.all, 'reorder', courseId] as const,
+};
+
+export function useMyCourses() {
+  return useQuery({ queryKey: studioKeys.courses(), queryFn: ({ signal }) => listMyCourses(signal) });
+}
+
+export function useStudioCourse(courseId: string) {
+  return useQuery({
+    queryKey: studioKeys.course(courseId),
+    queryFn: ({ signal }) => fetchStudioCourse(courseId, signal),
+  });
+}
+
+export function useCourseVersions(courseId: string) {
+  return useQuery({
+    queryKey: studioKeys.versions(courseId),
+    queryFn: ({ signal }) => listVersions(courseId, signal),
+  });
+}
+
+export function useStudioLesson(lessonId: string) {
+  return useQuery({
+    queryKey: studioKeys.lesson(lessonId),
+    queryFn: ({ signal }) => fetchStudioLesson(lessonId, signal),
+  });
+}
+
+/**
+ * Every change to a course answers with the whole course: it replaces the cached one. `also` refreshes
+ * whatever else the change affects.
+ */
+function useCourseChange<Variables>(
+  mutationFn: (variables: Variables) => Promise<StudioCourse>,
+  also?: (queryClient: QueryClient, variables: Variables) => void,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (course, variables) => {
+      queryClient.setQueryData(studioKeys.course(course.id), course);
+      void queryClient.invalidateQueries({ queryKey: studioKeys.courses() });
+      also?.(queryClient, variables);
+    },
+  });
+}
+
+export function useCreateCourse() {
+  return useCourseChange(createCourse);
+}
+
+export function useUpdateCourse(courseId: string) {
+  return useCourseChange((body: UpdateCourseBody) => updateCourse(courseId, body));
+}
+
+export function useAddSection(courseId: string) {
+  return useCourseChange((title: LocalizedText) => addSection(courseId, title));
+}
+
+export function useRenameSection() {
+  return useCourseChange(({ sectionId, title }: { sectionId: string; title: LocalizedText }) =>
+    renameSection(sectionId, title),
+  );
+}
+
+export function useDeleteSection() {
+  return useCourseChange(deleteSection);
+}
+
+export function useAddLesson() {
+  return useCourseChange(({ sectionId, body }: { sectionId: string; body: CreateLessonBody }) =>
+    addLesson(sectionId, body),
+  );
+}
+
+export function useDeleteLesson() {
+  return useCourseChange(deleteLesson, (queryClient, lessonId) =>
+    queryClient.removeQueries({ queryKey: studioKeys.lesson(lessonId) }),
+  );
+}
+
+export function useAddCoTeacher(courseId: string) {
+  return useCourseChange((phone: string) => addCoTeacher(courseId, phone));
+}
+
+export function useRemoveCoTeacher(courseId: string) {
+  return useCourseChange((userId: string) => removeCoTeacher(courseId, userId));
+}
+
+/** Publishing changes what learners see: the catalogue and the version history follow. */
+function refreshPublication(queryClient: QueryClient, courseId: string): void {
+  void queryClient.invalidateQueries({ queryKey: studioKeys.versions(courseId) });
+  void queryClient.invalidateQueries({ queryKey: catalogueKeys.all });
+}
+
+export function usePublishCourse() {
+  return useCourseChange(publishCourse, refreshPublication);
+}
+
+export function useUnpublishCourse() {
+  return useCourseChange(unpublishCourse, refreshPublication);
+}
+
+/**
+ * Reordering shows the new order at once and sends it in the background. Orders are sent one after
+ * another (`scope`), each complete, so the last one sent wins; the API's answer replaces the cache only
+ * when no later move is still waiting. A refusal (ORDER_MISMATCH: the course changed elsewhere)
+ * reloads the course as the server has it.
+ */
+export function useReorderOutline(courseId: string) {
+  const queryClient = useQueryClient();
+  const key = studioKeys.course(courseId);
+  const mutationKey = studioKeys.reorder(courseId);
+  const mutation = useMutation({
+    mutationKey,
+    scope: { id: `reorder:${courseId}` },
+    mutationFn: (order: OutlineOrder) => reorderCourse(courseId, { sections: order }),
+    onSuccess: (course) => {
+      if (queryClient.isMutating({ mutationKey }) <= 1) queryClient.setQueryData(key, course);
+      void queryClient.invalidateQueries({ queryKey: studioKeys.courses() });
+    },
+    onError: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+  const { mutate } = mutation;
+  const move = useCallback(
+    (order: OutlineOrder) => {
+      queryClient.setQueryData<StudioCourse>(studioKeys.course(courseId), (course) =>
+        course ? applyOrder(course, order) : course,
+      );
+      mutate(order);
+    },
+    [queryClient, mutate, courseId],
+  );
+  return { move, isPending: mutation.isPending, error: mutation.error, reset: mutation.reset };
+}
+
+export function useUpdateLesson(lessonId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateLessonBody) => updateLesson(lessonId, body),
+    onSuccess: (lesson: StudioLesson) => {
+      queryClient.setQueryData(studioKeys.lesson(lessonId), lesson);
+      // Title, minutes and "required" show in the course outline too.
+      void queryClient.invalidateQueries({ queryKey: studioKeys.course(lesson.courseId) });
+    },
+  });
+}
