@@ -129,8 +129,12 @@ export class Courses1763990000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX ix_course_catalogue_search ON course_catalogue USING gin (search_document gin_trgm_ops)`,
     );
-    await queryRunner.query(`CREATE INDEX ix_course_catalogue_groups ON course_catalogue USING gin (target_groups)`);
-    await queryRunner.query(`CREATE INDEX ix_course_catalogue_languages ON course_catalogue USING gin (languages)`);
+    await queryRunner.query(
+      `CREATE INDEX ix_course_catalogue_groups ON course_catalogue USING gin (target_groups)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX ix_course_catalogue_languages ON course_catalogue USING gin (languages)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE enrolments (
@@ -154,7 +158,9 @@ export class Courses1763990000000 implements MigrationInterface {
         completed_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (user_id, lesson_id)
       )`);
-    await queryRunner.query(`CREATE INDEX ix_lesson_completions_course ON lesson_completions (user_id, course_id)`);
+    await queryRunner.query(
+      `CREATE INDEX ix_lesson_completions_course ON lesson_completions (user_id, course_id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

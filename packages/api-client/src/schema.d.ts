@@ -1071,10 +1071,10 @@ export interface components {
             title: {
                 [key: string]: string;
             };
-            /** @default true */
-            required: boolean;
-            /** @default 5 */
-            estimatedMinutes: number;
+            /** @description Defaults to true */
+            required?: boolean;
+            /** @description Defaults to 5 */
+            estimatedMinutes?: number;
         };
         StudioLessonDto: {
             /** Format: uuid */

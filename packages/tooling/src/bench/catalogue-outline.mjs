@@ -40,7 +40,16 @@ const env = {
   LOG_LEVEL: 'warn',
 };
 
-const TOPICS = ['Kỹ năng số cơ bản', 'Dịch vụ công trực tuyến', 'Thanh toán không dùng tiền mặt', 'An toàn trên mạng', 'Bán hàng trực tuyến 4T', 'Sử dụng VNeID', 'Trí tuệ nhân tạo cho giáo viên', 'Chăm sóc sức khoẻ trực tuyến'];
+const TOPICS = [
+  'Kỹ năng số cơ bản',
+  'Dịch vụ công trực tuyến',
+  'Thanh toán không dùng tiền mặt',
+  'An toàn trên mạng',
+  'Bán hàng trực tuyến 4T',
+  'Sử dụng VNeID',
+  'Trí tuệ nhân tạo cho giáo viên',
+  'Chăm sóc sức khoẻ trực tuyến',
+];
 
 async function seed() {
   const db = new Client({ connectionString: databaseUrl });
@@ -87,7 +96,9 @@ async function seed() {
   await db.query('ANALYZE');
   const [{ lessons }] = (await db.query('SELECT count(*)::int AS lessons FROM course_lessons')).rows;
   await db.end();
-  console.log(`Seeded 1,000 courses, ${lessons.toLocaleString('en')} lessons in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
+  console.log(
+    `Seeded 1,000 courses, ${lessons.toLocaleString('en')} lessons in ${((Date.now() - begun) / 1000).toFixed(1)} s`,
+  );
 }
 
 function rssMb(pid) {
@@ -113,10 +124,18 @@ psql(`CREATE DATABASE ${database}`);
 let api;
 const bare = createServer((_, response) => response.end('hello')).listen(barePort, '127.0.0.1');
 try {
-  const migrate = spawnSync('node', ['apps/api/dist/apps/api/src/cli.js', 'migrate'], { cwd: ROOT, env, encoding: 'utf8' });
+  const migrate = spawnSync('node', ['apps/api/dist/apps/api/src/cli.js', 'migrate'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
   if (migrate.status !== 0) throw new Error(migrate.stderr);
   await seed();
-  api = spawn('node', [...API_NODE_ARGS, 'apps/api/dist/apps/api/src/main.js'], { cwd: ROOT, env, stdio: 'ignore' });
+  api = spawn('node', [...API_NODE_ARGS, 'apps/api/dist/apps/api/src/main.js'], {
+    cwd: ROOT,
+    env,
+    stdio: 'ignore',
+  });
   const base = `http://127.0.0.1:${apiPort}`;
   for (;;) {
     try {
@@ -135,11 +154,21 @@ try {
   const [{ id: courseId }] = (await (await fetch(`${base}/api/catalogue?q=khoa%201000`)).json()).items;
   await fetch(`${base}/api/courses/${courseId}/enrolment`, { method: 'POST', headers: auth });
 
-  console.log(`autocannon: ${connections} connections, ${duration} s each; node ${process.version}; 2 cores shared with the load generator\n`);
+  console.log(
+    `autocannon: ${connections} connections, ${duration} s each; node ${process.version}; 2 cores shared with the load generator\n`,
+  );
   const hello = await measure('bare node:http hello-world', { url: `http://127.0.0.1:${barePort}/` });
-  await measure('GET /api/catalogue?q=ky nang so', { url: `${base}/api/catalogue?q=ky%20nang%20so` }, api.pid);
+  await measure(
+    'GET /api/catalogue?q=ky nang so',
+    { url: `${base}/api/catalogue?q=ky%20nang%20so` },
+    api.pid,
+  );
   await measure('GET /api/catalogue/:slug', { url: `${base}/api/catalogue/khoa-hoc-500` }, api.pid);
-  const outline = await measure('GET /api/learn/:courseId (100 lessons)', { url: `${base}/api/learn/${courseId}`, headers: auth }, api.pid);
+  const outline = await measure(
+    'GET /api/learn/:courseId (100 lessons)',
+    { url: `${base}/api/learn/${courseId}`, headers: auth },
+    api.pid,
+  );
   console.log(
     `\noutline / bare http = ${((outline.requests.average / hello.requests.average) * 100).toFixed(0)} %` +
       ` (target ≥ 50 %); outline p99 ${outline.latency.p99} ms (target ≤ 20 ms); API RSS now ${rssMb(api.pid).toFixed(0)} MB`,

@@ -110,12 +110,13 @@ export class CreateLessonDto {
   @IsLocalizedText({ maxLength: COURSE_TITLE_MAX_LENGTH, requireVi: true })
   title!: LocalizedText;
 
-  @ApiPropertyOptional({ default: true })
+  // Defaults are described, not declared as OpenAPI `default`s: the typed client would make them mandatory.
+  @ApiPropertyOptional({ description: 'Defaults to true' })
   @IsOptional()
   @IsBoolean()
   required?: boolean;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 600, default: 5 })
+  @ApiPropertyOptional({ minimum: 0, maximum: 600, description: 'Defaults to 5' })
   @IsOptional()
   @IsInt()
   @Min(0)
