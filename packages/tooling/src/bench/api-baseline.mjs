@@ -4,12 +4,11 @@
 // throw-away database; prints numbers, asserts nothing. Usage (after `npx nx run-many -t build`):
 //   node packages/tooling/src/bench/api-baseline.mjs [--seconds 10] [--concurrency 50]
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { API_NODE_ARGS, ROOT } from '../lib/process.mjs';
+import { benchDatabase, benchEnv, rssMb } from './bench-stack.mjs';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '50' } },
@@ -18,35 +17,9 @@ const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 const port = 3390;
 const base = `http://127.0.0.1:${port}`;
-const database = `hocvu_bench_${Date.now().toString(36)}`;
-const adminUrl = process.env.HOCVU_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
-
-const env = {
-  ...process.env,
-  NODE_ENV: 'production',
-  DATABASE_URL: databaseUrl,
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  REDIS_PREFIX: `hocvu-bench-${Date.now().toString(36)}`,
-  JWT_ACCESS_SECRET: randomBytes(48).toString('base64'),
-  DATA_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-  API_PORT: String(port),
-  LOG_LEVEL: 'warn',
-  // Every sign-in here comes from one address and hits one account: lift the limits for the measurement.
-  LOGIN_MAX_ATTEMPTS_PER_IP: '100000000',
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000000',
-};
+const db = benchDatabase();
+const env = benchEnv(db.url, port);
 const cli = join(ROOT, 'apps/api/dist/apps/api/src/cli.js');
-
-function psql(sql) {
-  const result = spawnSync('psql', [adminUrl, '-q', '-c', sql], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(result.stderr);
-}
-
-function rssMb(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-}
 
 async function load(name, makeRequest) {
   const deadline = Date.now() + seconds * 1000;
@@ -79,7 +52,6 @@ async function load(name, makeRequest) {
   );
 }
 
-psql(`CREATE DATABASE ${database}`);
 let api;
 try {
   for (const command of ['migrate', 'seed']) {
@@ -116,5 +88,5 @@ try {
 } finally {
   api?.kill('SIGTERM');
   await new Promise((resolve) => (api && api.exitCode === null ? api.once('exit', resolve) : resolve()));
-  psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  db.drop();
 }

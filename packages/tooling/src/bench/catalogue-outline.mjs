@@ -5,14 +5,13 @@
 // the API's peak RSS; asserts nothing. Usage (after `npx nx run-many -t build`):
 //   node packages/tooling/src/bench/catalogue-outline.mjs [--seconds 10] [--connections 50]
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { API_NODE_ARGS, ROOT } from '../lib/process.mjs';
+import { benchDatabase, benchEnv, rssMb } from './bench-stack.mjs';
 
 const require = createRequire(join(ROOT, 'package.json'));
 const autocannon = require('autocannon');
@@ -25,20 +24,9 @@ const duration = Number(values.seconds);
 const connections = Number(values.connections);
 const apiPort = 3391;
 const barePort = 3392;
-const database = `hocvu_bench_${Date.now().toString(36)}`;
-const adminUrl = process.env.HOCVU_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
-const env = {
-  ...process.env,
-  NODE_ENV: 'production',
-  DATABASE_URL: databaseUrl,
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  REDIS_PREFIX: `hocvu-bench-${Date.now().toString(36)}`,
-  JWT_ACCESS_SECRET: randomBytes(48).toString('base64'),
-  DATA_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-  API_PORT: String(apiPort),
-  LOG_LEVEL: 'warn',
-};
+const db = benchDatabase();
+const databaseUrl = db.url;
+const env = benchEnv(databaseUrl, apiPort);
 
 const TOPICS = [
   'Kỹ năng số cơ bản',
@@ -101,10 +89,6 @@ async function seed() {
   );
 }
 
-function rssMb(pid) {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-}
-
 async function measure(name, options, pid) {
   let peak = 0;
   const sampler = pid ? setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100) : null;
@@ -119,8 +103,6 @@ async function measure(name, options, pid) {
   return result;
 }
 
-const psql = (sql) => spawnSync('psql', [adminUrl, '-q', '-c', sql], { encoding: 'utf8' });
-psql(`CREATE DATABASE ${database}`);
 let api;
 const bare = createServer((_, response) => response.end('hello')).listen(barePort, '127.0.0.1');
 try {
@@ -177,5 +159,5 @@ try {
   bare.close();
   api?.kill('SIGTERM');
   await new Promise((resolve) => (api && api.exitCode === null ? api.once('exit', resolve) : resolve()));
-  psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  db.drop();
 }

@@ -1,0 +1,42 @@
+// Shared by the benchmark scripts: a throw-away database and the environment the built API runs with.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+export const ADMIN_PG_URL = process.env.HOCVU_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export function psql(sql) {
+  const result = spawnSync('psql', [ADMIN_PG_URL, '-q', '-c', sql], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(result.stderr);
+}
+
+/** Creates an empty database; returns its URL and a function that drops it. */
+export function benchDatabase() {
+  const name = `hocvu_bench_${Date.now().toString(36)}`;
+  psql(`CREATE DATABASE ${name}`);
+  return {
+    url: Object.assign(new URL(ADMIN_PG_URL), { pathname: `/${name}` }).toString(),
+    drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/** Production-like settings with fresh secrets; sign-in limits lifted (all load comes from one address). */
+export function benchEnv(databaseUrl, apiPort) {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `hocvu-bench-${Date.now().toString(36)}`,
+    JWT_ACCESS_SECRET: randomBytes(48).toString('base64'),
+    DATA_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    API_PORT: String(apiPort),
+    LOG_LEVEL: 'warn',
+    LOGIN_MAX_ATTEMPTS_PER_IP: '100000000',
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000000',
+  };
+}
+
+export function rssMb(pid) {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+}
