@@ -914,35 +914,23 @@ export interface components {
         };
         /** @enum {string} */
         LessonKind: "video" | "article" | "quiz";
-        StudioLessonSummaryDto: {
+        OutlineLessonDto: {
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["LessonKind"];
-            /**
-             * @example {
-             *       "vi": "Kỹ năng số cơ bản",
-             *       "blt": "…"
-             *     }
-             */
             title: {
                 [key: string]: string;
             };
             required: boolean;
             estimatedMinutes: number;
         };
-        StudioSectionDto: {
+        OutlineSectionDto: {
             /** Format: uuid */
             id: string;
-            /**
-             * @example {
-             *       "vi": "Kỹ năng số cơ bản",
-             *       "blt": "…"
-             *     }
-             */
             title: {
                 [key: string]: string;
             };
-            lessons: components["schemas"]["StudioLessonSummaryDto"][];
+            lessons: components["schemas"]["OutlineLessonDto"][];
         };
         StudioCourseDto: {
             /** Format: uuid */
@@ -986,7 +974,7 @@ export interface components {
             sequential: boolean;
             owner: components["schemas"]["PersonRefDto"];
             coTeachers: components["schemas"]["PersonRefDto"][];
-            sections: components["schemas"]["StudioSectionDto"][];
+            sections: components["schemas"]["OutlineSectionDto"][];
         };
         UpdateCourseDto: {
             /**
@@ -1080,12 +1068,6 @@ export interface components {
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["LessonKind"];
-            /**
-             * @example {
-             *       "vi": "Kỹ năng số cơ bản",
-             *       "blt": "…"
-             *     }
-             */
             title: {
                 [key: string]: string;
             };
@@ -1158,24 +1140,6 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
-        };
-        OutlineLessonDto: {
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["LessonKind"];
-            title: {
-                [key: string]: string;
-            };
-            required: boolean;
-            estimatedMinutes: number;
-        };
-        OutlineSectionDto: {
-            /** Format: uuid */
-            id: string;
-            title: {
-                [key: string]: string;
-            };
-            lessons: components["schemas"]["OutlineLessonDto"][];
         };
         CoursePageDto: {
             /** Format: uuid */

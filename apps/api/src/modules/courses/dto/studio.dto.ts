@@ -32,6 +32,7 @@ import {
 } from 'class-validator';
 
 import { IsLocalizedText, IsVietnamesePhone } from '../../../common/validation/validators';
+import { OutlineLessonDto, OutlineSectionDto } from '../../catalogue/dto/catalogue.dto';
 import { LANGUAGE_CODE } from '../../users/dto/user.dto';
 
 const LOCALIZED = {
@@ -176,20 +177,6 @@ export class AddCoTeacherDto {
   phone!: string;
 }
 
-export class StudioLessonSummaryDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: LESSON_KINDS, enumName: 'LessonKind' }) kind!: LessonKind;
-  @ApiProperty(LOCALIZED) title!: LocalizedText;
-  @ApiProperty() required!: boolean;
-  @ApiProperty() estimatedMinutes!: number;
-}
-
-export class StudioSectionDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty(LOCALIZED) title!: LocalizedText;
-  @ApiProperty({ type: [StudioLessonSummaryDto] }) lessons!: StudioLessonSummaryDto[];
-}
-
 export class StudioCourseSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() slug!: string;
@@ -213,10 +200,11 @@ export class StudioCourseDto extends StudioCourseSummaryDto {
   @ApiProperty() sequential!: boolean;
   @ApiProperty({ type: PersonRefDto }) owner!: PersonRefDto;
   @ApiProperty({ type: [PersonRefDto] }) coTeachers!: PersonRefDto[];
-  @ApiProperty({ type: [StudioSectionDto] }) sections!: StudioSectionDto[];
+  /** The draft's sections and lessons: the same fields a published outline carries. */
+  @ApiProperty({ type: [OutlineSectionDto] }) sections!: OutlineSectionDto[];
 }
 
-export class StudioLessonDto extends StudioLessonSummaryDto {
+export class StudioLessonDto extends OutlineLessonDto {
   @ApiProperty({ format: 'uuid' }) courseId!: string;
   @ApiProperty({ ...LOCALIZED, description: 'Markdown per language (articles)' }) body!: LocalizedText;
   @ApiProperty({ ...LOCALIZED, description: 'Sanitised HTML rendered from body, as learners will see it' })

@@ -5,8 +5,8 @@ import { unwrap } from '../../../shared/api/api-error';
 
 export type StudioCourseSummary = Schema<'StudioCourseSummaryDto'>;
 export type StudioCourse = Schema<'StudioCourseDto'>;
-export type StudioSection = Schema<'StudioSectionDto'>;
-export type StudioLessonSummary = Schema<'StudioLessonSummaryDto'>;
+export type StudioSection = Schema<'OutlineSectionDto'>;
+export type StudioLessonSummary = Schema<'OutlineLessonDto'>;
 export type StudioLesson = Schema<'StudioLessonDto'>;
 export type CourseVersion = Schema<'CourseVersionDto'>;
 export type CreateCourseBody = Schema<'CreateCourseDto'>;
