@@ -15,6 +15,13 @@ describe('localized content', () => {
     expect(pickLocalized({ vi: 'Bài 1' }, 'en')).toEqual({ text: 'Bài 1', lang: 'vi' });
   });
 
+  it("prefers the learner's own content language where the author wrote it", () => {
+    const course = { vi: 'Kỹ năng số', en: 'Digital skills', hmn: 'Kev txawj digital' };
+    expect(pickLocalized(course, 'vi', 'hmn')).toEqual({ text: 'Kev txawj digital', lang: 'hmn' });
+    expect(pickLocalized(course, 'en', 'blt')).toEqual({ text: 'Digital skills', lang: 'en' });
+    expect(pickLocalized({ vi: 'Bài 1', hmn: ' ' }, 'en', 'hmn')).toEqual({ text: 'Bài 1', lang: 'vi' });
+  });
+
   it('uses any language there is when even Vietnamese is missing, and tolerates no text at all', () => {
     expect(pickLocalized({ vi: '', hmn: 'Kawm ntawv' }, 'en')).toEqual({ text: 'Kawm ntawv', lang: 'hmn' });
     expect(localized(null, 'vi')).toBe('');

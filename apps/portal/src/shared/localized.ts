@@ -16,11 +16,20 @@ function present(value: string | undefined): value is string {
 }
 
 /**
- * The text in `language`, else in Vietnamese, else in any language it has. A blank translation counts
- * as missing: an author who left the English title empty still wants the Vietnamese one shown.
+ * The text in the learner's own content language (e.g. `blt`, Thái Đen) when the author wrote one, else
+ * in `language` (the UI language), else in Vietnamese, else in any language it has. A blank translation
+ * counts as missing: an author who left the English title empty still wants the Vietnamese one shown.
  */
-export function pickLocalized(text: LocalizedText | null | undefined, language: string): LocalizedValue {
+export function pickLocalized(
+  text: LocalizedText | null | undefined,
+  language: string,
+  preferred?: string | null,
+): LocalizedValue {
   if (!text) return { text: '', lang: FALLBACK_CONTENT_LANGUAGE };
+  if (preferred) {
+    const mine = text[preferred];
+    if (present(mine)) return { text: mine, lang: preferred };
+  }
   const own = text[language];
   if (present(own)) return { text: own, lang: language };
   const fallback = text[FALLBACK_CONTENT_LANGUAGE];
