@@ -12,6 +12,7 @@ export const paths = {
   adminNewStaff: '/admin/users/new',
   adminUnits: '/admin/admin-units',
   adminAuditLog: '/admin/audit-log',
+  adminEnrolments: '/admin/enrolments',
   catalogue: '/courses',
   course: (slug: string) => `/courses/${encodeURIComponent(slug)}`,
   myLearning: '/learning',

@@ -6,4 +6,5 @@ export const ADMIN_AREA_PERMISSIONS: readonly Permission[] = [
   Permission.UserCreateStaff,
   Permission.AdminUnitImport,
   Permission.AuditLogRead,
+  Permission.EnrolmentBulk,
 ];

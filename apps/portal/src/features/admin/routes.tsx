@@ -7,6 +7,7 @@ import { type AdminSectionId, sectionPermissions } from './components/admin-sect
 import { AdminHomePage } from './components/AdminHomePage';
 import { AdminUnitsPage } from './components/AdminUnitsPage';
 import { AuditLogPage } from './components/AuditLogPage';
+import { BulkEnrolmentPage } from './components/BulkEnrolmentPage';
 import { CreateStaffPage } from './components/CreateStaffPage';
 import { UsersPage } from './components/UsersPage';
 
@@ -40,6 +41,14 @@ export default function AdminRoutes() {
         element={
           <Gate section="adminUnits">
             <AdminUnitsPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="enrolments"
+        element={
+          <Gate section="enrolments">
+            <BulkEnrolmentPage />
           </Gate>
         }
       />

@@ -144,6 +144,8 @@ export function fieldMessage(t: TFunction, field: string, rules: readonly string
       return t('validation.birthDate');
     case 'communeId':
       return has('isNotEmpty') || has('required') ? t('validation.communeRequired') : t('validation.commune');
+    case 'courseId':
+      return t('validation.courseRequired');
     case 'title':
       return has('vietnameseRequired') || has('isNotEmpty')
         ? t('validation.titleRequired')

@@ -6,6 +6,8 @@ import { unwrap } from '../../../shared/api/api-error';
 export type UserSummary = Schema<'UserSummaryDto'>;
 export type CreateStaffBody = Schema<'CreateStaffDto'>;
 export type AuditLogEntry = Schema<'AuditLogEntryDto'>;
+export type BulkEnrolmentBody = Schema<'BulkEnrolmentDto'>;
+export type BulkEnrolmentResult = Schema<'BulkEnrolmentResultDto'>;
 export type UserListQuery = NonNullable<paths['/api/users']['get']['parameters']['query']>;
 
 export function listUsers(query: UserListQuery, signal?: AbortSignal) {
@@ -22,4 +24,13 @@ export function resetPassword(id: string) {
 
 export function listAuditLog(page: number, pageSize: number, signal?: AbortSignal) {
   return unwrap(apiClient.GET('/api/audit-log', { params: { query: { page, pageSize } }, signal }));
+}
+
+export function bulkEnrol(body: BulkEnrolmentBody) {
+  return unwrap(apiClient.POST('/api/enrolments/bulk', { body }));
+}
+
+/** Published courses, for choosing which one to enrol a group in. */
+export function listPublishedCourses(signal?: AbortSignal) {
+  return unwrap(apiClient.GET('/api/catalogue', { params: { query: { page: 1, pageSize: 100 } }, signal }));
 }

@@ -7,6 +7,7 @@ export const ADMIN_SECTIONS = [
   { id: 'users', path: paths.adminUsers, anyOf: [Permission.UserList] },
   { id: 'newStaff', path: paths.adminNewStaff, anyOf: [Permission.UserCreateStaff] },
   { id: 'adminUnits', path: paths.adminUnits, anyOf: [Permission.UserList, Permission.AdminUnitImport] },
+  { id: 'enrolments', path: paths.adminEnrolments, anyOf: [Permission.EnrolmentBulk] },
   { id: 'auditLog', path: paths.adminAuditLog, anyOf: [Permission.AuditLogRead] },
 ] as const satisfies readonly { id: string; path: string; anyOf: readonly Permission[] }[];
 

@@ -1,6 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { createStaff, listAuditLog, listUsers, resetPassword, type UserListQuery } from '../api/admin-api';
+import { catalogueKeys } from '../../../shared/courses/query-keys';
+import {
+  bulkEnrol,
+  createStaff,
+  listAuditLog,
+  listPublishedCourses,
+  listUsers,
+  resetPassword,
+  type UserListQuery,
+} from '../api/admin-api';
 
 export const PAGE_SIZE = 20;
 
@@ -41,4 +50,17 @@ export function useAuditLog(page: number) {
     queryFn: ({ signal }) => listAuditLog(page, PAGE_SIZE, signal),
     placeholderData: keepPreviousData,
   });
+}
+
+const COURSE_CHOICE_QUERY = { page: 1, pageSize: 100 } as const;
+
+export function usePublishedCourses() {
+  return useQuery({
+    queryKey: catalogueKeys.list(COURSE_CHOICE_QUERY),
+    queryFn: ({ signal }) => listPublishedCourses(signal),
+  });
+}
+
+export function useBulkEnrol() {
+  return useMutation({ mutationFn: bulkEnrol });
 }
