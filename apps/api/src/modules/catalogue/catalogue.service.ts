@@ -104,7 +104,9 @@ export class CatalogueService {
     const etag = `W/"c${generation}-${hash(key)}"`;
     if (ifNoneMatch === etag) return { etag, body: null };
     const cacheKey = `${generation}:${key}`;
-    const body = (await this.cache.get(cacheKey)) ?? (await compute());
+    const cached = await this.cache.get(cacheKey);
+    if (cached !== null) return { etag, body: cached };
+    const body = await compute();
     await this.cache.set(cacheKey, body);
     return { etag, body };
   }
