@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { ErrorCode } from '@hocvu/contracts';
 import { HttpStatus } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -10,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppError } from './common/errors/app-error';
 import { requestIdFor } from './common/request-id';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { ApiConfig } from './config/api-config';
 
@@ -41,7 +41,7 @@ export async function createApp(
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -54,6 +54,10 @@ export async function createApp(
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
+  });
   // JSON only: a text/plain body would otherwise reach the DTOs as a string.
   fastify.removeContentTypeParser('text/plain');
   // Fastify's JSON parser, but malformed JSON becomes our INVALID_JSON error: Nest would otherwise

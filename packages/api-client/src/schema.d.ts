@@ -2793,6 +2793,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Sends ETag; answers 304 to a current If-None-Match */
             200: {
                 headers: {
                     [name: string]: unknown;

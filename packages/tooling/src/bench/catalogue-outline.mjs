@@ -3,7 +3,7 @@
 // measures with autocannon (50 connections) catalogue search, the course page and a signed-in
 // learner's course outline, next to a bare Node `http` hello-world for the ratio. Prints numbers and
 // the API's peak RSS; asserts nothing. Usage (after `npx nx run-many -t build`):
-//   node packages/tooling/src/bench/catalogue-outline.mjs [--seconds 10] [--connections 50]
+//   node packages/tooling/src/bench/catalogue-outline.mjs [--seconds 10] [--connections 50] [--profile DIR]
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -18,7 +18,14 @@ const autocannon = require('autocannon');
 const { Client } = require('pg');
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    // Writes a V8 CPU profile of the API (open it in Chrome DevTools) into this folder.
+    profile: { type: 'string' },
+    // Seeds, starts the API and waits (Ctrl-C to stop), printing URLs and a token for manual probing.
+    serve: { type: 'boolean', default: false },
+  },
 });
 const duration = Number(values.seconds);
 const connections = Number(values.connections);
@@ -89,12 +96,17 @@ async function seed() {
   );
 }
 
-async function measure(name, options, pid) {
+async function measure(name, options, pid, expectedStatus = 200) {
   let peak = 0;
   const sampler = pid ? setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100) : null;
   const result = await autocannon({ connections, duration, ...options });
   if (sampler) clearInterval(sampler);
-  const errors = result.errors + result.non2xx;
+  // autocannon counts a 304 as non-2xx; a revalidation run expects nothing else.
+  const unexpected =
+    expectedStatus === 304
+      ? result.requests.total - (result.statusCodeStats['304']?.count ?? 0)
+      : result.non2xx;
+  const errors = result.errors + unexpected;
   console.log(
     `${name.padEnd(34)} ${String(Math.round(result.requests.average)).padStart(6)} req/s  ` +
       `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  errors ${errors}` +
@@ -113,7 +125,8 @@ try {
   });
   if (migrate.status !== 0) throw new Error(migrate.stderr);
   await seed();
-  api = spawn('node', [...API_NODE_ARGS, 'apps/api/dist/apps/api/src/main.js'], {
+  const profiling = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+  api = spawn('node', [...API_NODE_ARGS, ...profiling, 'apps/api/dist/apps/api/src/main.js'], {
     cwd: ROOT,
     env,
     stdio: 'ignore',
@@ -136,6 +149,10 @@ try {
   const [{ id: courseId }] = (await (await fetch(`${base}/api/catalogue?q=khoa%201000`)).json()).items;
   await fetch(`${base}/api/courses/${courseId}/enrolment`, { method: 'POST', headers: auth });
 
+  if (values.serve) {
+    console.log(`API ${base}\noutline ${base}/api/learn/${courseId}\nAuthorization: Bearer ${accessToken}`);
+    await new Promise((resolve) => process.once('SIGINT', resolve));
+  }
   console.log(
     `autocannon: ${connections} connections, ${duration} s each; node ${process.version}; 2 cores shared with the load generator\n`,
   );
@@ -150,6 +167,13 @@ try {
     'GET /api/learn/:courseId (100 lessons)',
     { url: `${base}/api/learn/${courseId}`, headers: auth },
     api.pid,
+  );
+  const etag = (await fetch(`${base}/api/learn/${courseId}`, { headers: auth })).headers.get('etag');
+  await measure(
+    'GET /api/learn/:courseId revalidated',
+    { url: `${base}/api/learn/${courseId}`, headers: { ...auth, 'if-none-match': etag } },
+    api.pid,
+    304,
   );
   console.log(
     `\noutline / bare http = ${((outline.requests.average / hello.requests.average) * 100).toFixed(0)} %` +

@@ -1,5 +1,5 @@
 import { Permission } from '@hocvu/contracts';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -44,12 +44,18 @@ export class LearningController {
 
   @Get('learn/:courseId')
   @RequirePermission(Permission.LearningAccess)
-  @ApiOkResponse({ type: LearnerOutlineDto })
-  outline(
+  @ApiOkResponse({ type: LearnerOutlineDto, description: 'Sends ETag; answers 304 to a current If-None-Match' })
+  async outline(
     @Param('courseId', uuid) courseId: string,
     @CurrentUser() user: AuthUser,
-  ): Promise<LearnerOutlineDto> {
-    return this.learning.outline(courseId, user);
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { etag, outline } = await this.learning.outline(courseId, user, ifNoneMatch);
+    // Private: it carries this learner's progress. no-cache: always revalidate, usually a 304.
+    void reply.header('etag', etag).header('cache-control', 'private, no-cache');
+    if (outline === null) void reply.status(304).send();
+    else void reply.send(outline);
   }
 
   @Get('learn/:courseId/lessons/:lessonId')

@@ -188,6 +188,25 @@ describe('catalogue, enrolment and learning (integration)', () => {
       ]);
     });
 
+    it('revalidates the outline with its ETag until the learner completes a lesson', async () => {
+      const course = await aCourse(t, teacher, { sections: [2] });
+      const user = await aSignedInUser(t, Role.Learner);
+      await as(user, 'POST', `/api/courses/${course.id}/enrolment`);
+      const url = `/api/learn/${course.id}`;
+      const first = await as(user, 'GET', url);
+      const etag = first.headers['etag'] as string;
+      expect(first.headers['cache-control']).toBe('private, no-cache');
+      const again = await t.app.inject({ method: 'GET', url, headers: { ...user.auth, 'if-none-match': etag } });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+
+      await as(user, 'POST', `/api/learn/${course.id}/lessons/${course.sections[0]?.lessons[0]?.id}/complete`);
+      const after = await t.app.inject({ method: 'GET', url, headers: { ...user.auth, 'if-none-match': etag } });
+      expect(after.statusCode).toBe(200);
+      expect(after.headers['etag']).not.toBe(etag);
+      expect(after.json().progressPercent).toBe(50);
+    });
+
     it('issues the same number of SQL queries for the outline whatever the course size (no N+1)', async () => {
       const small = await aCourse(t, teacher, { sections: [1] });
       const large = await aCourse(t, teacher, { sections: [10, 10, 10] });

@@ -1,5 +1,6 @@
 import { CourseStatus, ErrorCode, LessonKind, LocalizedText, Role } from '@hocvu/contracts';
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
@@ -96,8 +97,20 @@ export class LearningService {
     });
   }
 
-  async outline(courseId: string, user: AuthUser): Promise<LearnerOutlineDto> {
-    return describe(await this.loadEnrolled(courseId, user));
+  /**
+   * The outline with the learner's progress, and its ETag: the version plus the set of completed
+   * lessons decide every byte of it. On a revalidation (`If-None-Match` still current) the outline
+   * is not built at all and the caller answers 304, so a phone re-opening a course downloads nothing.
+   */
+  async outline(
+    courseId: string,
+    user: AuthUser,
+    ifNoneMatch?: string,
+  ): Promise<{ etag: string; outline: LearnerOutlineDto | null }> {
+    const course = await this.loadEnrolled(courseId, user);
+    const completed = [...course.completed].sort().join(',');
+    const etag = `W/"${course.versionId}-${createHash('sha1').update(completed).digest('base64url')}"`;
+    return { etag, outline: ifNoneMatch === etag ? null : describe(course) };
   }
 
   async lesson(courseId: string, lessonId: string, user: AuthUser): Promise<LessonContentDto> {
