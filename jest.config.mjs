@@ -9,6 +9,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 // registry (globalSetup/globalTeardown) resolves them too.
 const paths = {
   '@hocvu/contracts': ['packages/contracts/src/index.ts'],
+  '@hocvu/media': ['packages/media/src/index.ts'],
   '@hocvu/server-kit': ['packages/server-kit/src/index.ts'],
   '@hocvu/server-kit/testing': ['packages/server-kit/src/testing.ts'],
 };
@@ -30,6 +31,7 @@ const swc = [
 
 const moduleNameMapper = {
   '^@hocvu/contracts$': '<rootDir>/packages/contracts/src/index.ts',
+  '^@hocvu/media$': '<rootDir>/packages/media/src/index.ts',
   '^@hocvu/server-kit$': '<rootDir>/packages/server-kit/src/index.ts',
   '^@hocvu/server-kit/testing$': '<rootDir>/packages/server-kit/src/testing.ts',
 };
@@ -48,6 +50,7 @@ const project = (name, root, extra = {}) => ({
 export default {
   projects: [
     project('contracts', 'packages/contracts'),
+    project('media', 'packages/media'),
     project('server-kit', 'packages/server-kit'),
     project('api', 'apps/api', {
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',

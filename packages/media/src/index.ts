@@ -1,0 +1,4 @@
+export * from './intervals';
+export * from './ladder';
+export * from './probe';
+export * from './webvtt';
