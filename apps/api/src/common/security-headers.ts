@@ -1,6 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
 import helmet, { HelmetOptions } from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * Helmet's response headers, computed once at start-up. `@fastify/helmet` rebuilds the whole
@@ -18,7 +17,7 @@ export function securityHeaders(options: HelmetOptions): Readonly<Record<string,
     },
   };
   helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
-    if (error) throw error;
+    if (error) throw error instanceof Error ? error : new Error('helmet could not build its headers');
   });
   return Object.freeze(headers);
 }
