@@ -18,7 +18,10 @@ import { HealthController } from './modules/health/health.controller';
 import { LanguagesModule } from './modules/languages/languages.module';
 import { LearningModule } from './modules/learning/learning.module';
 import { UsersModule } from './modules/users/users.module';
+import { VideoModule } from './modules/video/video.module';
+import { JobQueueModule } from './queue/job-queue.module';
 import { RedisModule } from './redis/redis.module';
+import { StorageModule } from './storage/storage.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +52,8 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, config.DATABASE_POOL_SIZE)),
         RedisModule,
+        StorageModule,
+        JobQueueModule,
         AuditModule,
         UsersModule,
         AuthModule,
@@ -57,6 +62,7 @@ export class AppModule {
         CoursesModule,
         CatalogueModule,
         LearningModule,
+        VideoModule,
       ],
       controllers: [HealthController],
       providers: [

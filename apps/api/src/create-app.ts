@@ -78,6 +78,8 @@ export async function createApp(
       else done(null, parsed);
     });
   });
+  // tus chunks: left unread here, the tus server streams them straight to disk.
+  fastify.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('cache-control')) {

@@ -1,6 +1,9 @@
 import { importTestResources, testEncryptionKeys } from '@hocvu/server-kit/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomInt } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
 import { ApiConfig } from '../src/config/api-config';
@@ -17,6 +20,8 @@ export interface TestApp {
 /** The real API (Fastify, guards, pipes, PostgreSQL, Redis) on this run's test database. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const resources = importTestResources();
+  // Each app gets its own storage and upload folders, removed on close.
+  const files = mkdtempSync(join(tmpdir(), 'hocvu-api-test-'));
   const config = ApiConfigModule.load({
     NODE_ENV: 'test',
     DATABASE_URL: resources.databaseUrl,
@@ -27,12 +32,22 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATA_ENCRYPTION_KEYS: testEncryptionKeys(),
     DATA_ENCRYPTION_ACTIVE_KEY_ID: 'test',
     LOG_LEVEL: 'silent',
+    STORAGE_PATH: join(files, 'storage'),
+    UPLOAD_PATH: join(files, 'uploads'),
     ...env,
   });
   const app = await createApp(config, { logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, config, db: app.get(DataSource), close: () => app.close() };
+  return {
+    app,
+    config,
+    db: app.get(DataSource),
+    close: async () => {
+      await app.close();
+      rmSync(files, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A phone number no other test uses (09 + 8 random digits). */

@@ -325,6 +325,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studio/courses/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CourseStudio_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studio/courses/{id}/versions": {
         parameters: {
             query?: never;
@@ -565,6 +581,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studio/uploads/videos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** tus: create an upload (Upload-Length, Upload-Metadata: lessonId, filename) */
+        post: operations["VideoUpload_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/uploads/videos/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** tus: abandon an upload */
+        delete: operations["VideoUpload_abandon"];
+        options?: never;
+        /** tus: how many bytes of the upload arrived (Upload-Offset) */
+        head: operations["VideoUpload_offset"];
+        /** tus: append a chunk (Content-Type: application/offset+octet-stream) */
+        patch: operations["VideoUpload_append"];
+        trace?: never;
+    };
+    "/api/studio/lessons/{lessonId}/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VideoStudio_get"];
+        put?: never;
+        /** Finish a tus upload: the file becomes the lesson video and is queued for transcoding */
+        post: operations["VideoStudio_finish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/lessons/{lessonId}/video/retranscode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VideoStudio_retranscode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/lessons/{lessonId}/captions/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["VideoStudio_putCaption"];
+        post?: never;
+        delete: operations["VideoStudio_deleteCaption"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media/{token}/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A media file by signed URL; supports Range (206) and HEAD */
+        get: operations["Media_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/learn/heartbeats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report intervals of a video actually played; idempotent */
+        post: operations["Heartbeat_heartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -602,7 +737,7 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "UPLOAD_NOT_FOUND" | "UPLOAD_INCOMPLETE" | "VIDEO_NOT_FOUND" | "LESSON_VIDEO_NOT_READY" | "CAPTION_INVALID" | "MEDIA_TOKEN_INVALID" | "RANGE_NOT_SATISFIABLE" | "PLAYBACK_TOKEN_INVALID" | "HEARTBEAT_INVALID" | "HEARTBEAT_TOO_FAST" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         ErrorPayloadDto: {
             /** @example VALIDATION_FAILED */
             code: components["schemas"]["ErrorCode"];
@@ -906,6 +1041,11 @@ export interface components {
             languages?: string[];
             /** @description Lesson n+1 opens only when lesson n is complete */
             sequential?: boolean;
+            /**
+             * @description Share of a video (50–100 %) a learner must watch to complete it
+             * @example 90
+             */
+            videoCompletionPercent?: number;
         };
         PersonRefDto: {
             /** Format: uuid */
@@ -972,6 +1112,7 @@ export interface components {
             targetGroups: components["schemas"]["TargetGroup"][];
             languages: string[];
             sequential: boolean;
+            videoCompletionPercent: number;
             owner: components["schemas"]["PersonRefDto"];
             coTeachers: components["schemas"]["PersonRefDto"][];
             sections: components["schemas"]["OutlineSectionDto"][];
@@ -1017,6 +1158,11 @@ export interface components {
             languages?: string[];
             /** @description Lesson n+1 opens only when lesson n is complete */
             sequential?: boolean;
+            /**
+             * @description Share of a video (50–100 %) a learner must watch to complete it
+             * @example 90
+             */
+            videoCompletionPercent?: number;
         };
         SectionOrderDto: {
             /** Format: uuid */
@@ -1156,7 +1302,12 @@ export interface components {
             languages: string[];
             estimatedMinutes: number;
             lessonCount: number;
+            /** @description Markdown source per language */
             description: {
+                [key: string]: string;
+            };
+            /** @description The description rendered to sanitised HTML per language */
+            descriptionHtml: {
                 [key: string]: string;
             };
             sequential: boolean;
@@ -1225,6 +1376,33 @@ export interface components {
             nextLessonId: string | null;
             sections: components["schemas"]["LearnerSectionDto"][];
         };
+        VideoRungDto: {
+            /** @example 360p */
+            name: string;
+            /** @description null for the audio-only rung */
+            height: number | null;
+        };
+        CaptionTrackDto: {
+            /** @example vi */
+            language: string;
+            /** @example Tiếng Việt */
+            label: string;
+            url: string;
+        };
+        LessonVideoDto: {
+            masterUrl: string;
+            posterUrl: string | null;
+            durationSeconds: number;
+            rungs: components["schemas"]["VideoRungDto"][];
+            captions: components["schemas"]["CaptionTrackDto"][];
+            /** @description Send with every heartbeat (works with navigator.sendBeacon) */
+            playbackToken: string;
+            /** @description Where the learner stopped last time, in seconds */
+            resumeAt: number;
+            watchedSeconds: number;
+            /** @description Share of the video needed to complete the lesson */
+            completionPercent: number;
+        };
         LessonContentDto: {
             /** Format: uuid */
             id: string;
@@ -1239,6 +1417,8 @@ export interface components {
             html: {
                 [key: string]: string;
             };
+            /** @description Player data (video lessons only) */
+            video: components["schemas"]["LessonVideoDto"] | null;
             completed: boolean;
             /** Format: uuid */
             previousLessonId: string | null;
@@ -1260,6 +1440,68 @@ export interface components {
             enrolled: number;
             /** @description Learners of the cohort who were already enrolled */
             alreadyEnrolled: number;
+        };
+        /** @enum {string} */
+        VideoStatus: "queued" | "processing" | "ready" | "failed";
+        StudioVideoDto: {
+            /** Format: uuid */
+            assetId: string;
+            status: components["schemas"]["VideoStatus"];
+            progressPercent: number | null;
+            /** @description Why the video was rejected, e.g. VIDEO_TOO_LONG */
+            errorCode: string | null;
+            errorMessage: string | null;
+            originalFilename: string;
+            sizeBytes: number;
+            durationSeconds: number | null;
+            width: number | null;
+            height: number | null;
+            rungs: components["schemas"]["VideoRungDto"][];
+            /** @description Signed master playlist URL, when ready (preview) */
+            masterUrl: string | null;
+            posterUrl: string | null;
+        };
+        CaptionInfoDto: {
+            /** @example vi */
+            language: string;
+            cueCount: number;
+        };
+        StudioLessonVideoDto: {
+            /** @description The latest upload; null before any */
+            video: components["schemas"]["StudioVideoDto"] | null;
+            captions: components["schemas"]["CaptionInfoDto"][];
+        };
+        FinishUploadDto: {
+            /**
+             * @description The tus upload id (last segment of the upload URL)
+             * @example a1b2…_9f8e7d6c5b4a3f2e
+             */
+            uploadId: string;
+        };
+        PutCaptionDto: {
+            /** @description WebVTT file content */
+            vtt: string;
+        };
+        HeartbeatDto: {
+            /** @description From the lesson response (video.playbackToken) */
+            playbackToken: string;
+            /**
+             * @description Intervals actually played since the last heartbeat, in seconds: [[start, end], …]
+             * @example [
+             *       [
+             *         0,
+             *         12.5
+             *       ]
+             *     ]
+             */
+            intervals: number[][];
+            /** @description Current playback position in seconds (where to resume) */
+            position: number;
+        };
+        HeartbeatResultDto: {
+            watchedSeconds: number;
+            watchedPercent: number;
+            completed: boolean;
         };
     };
     responses: never;
@@ -2236,6 +2478,46 @@ export interface operations {
             };
         };
     };
+    CourseStudio_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Leaves the catalogue; enrolled learners keep access */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     CourseStudio_versions: {
         parameters: {
             query?: never;
@@ -2939,6 +3221,397 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VideoUpload_create: {
+        parameters: {
+            query?: never;
+            header: {
+                "Tus-Resumable": "1.0.0";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VideoUpload_abandon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VideoUpload_offset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VideoUpload_append: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VideoStudio_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Poll while status is queued or processing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonVideoDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VideoStudio_finish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinishUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonVideoDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VideoStudio_retranscode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonVideoDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VideoStudio_putCaption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCaptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonVideoDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VideoStudio_deleteCaption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonVideoDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Media_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (playlist, segment, poster or captions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Heartbeat_heartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeartbeatDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatResultDto"];
                 };
             };
         };

@@ -5,3 +5,4 @@ export * from './permissions';
 export * from './queues';
 export * from './roles';
 export * from './validation';
+export * from './video';

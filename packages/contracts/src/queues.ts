@@ -4,11 +4,13 @@
  */
 export const QueueName = {
   Maintenance: 'maintenance',
+  Media: 'media',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   PurgeExpiredSessions: 'PurgeExpiredSessions',
+  TranscodeVideo: 'TranscodeVideo',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -16,6 +18,11 @@ export interface JobPayloads {
   [JobName.PurgeExpiredSessions]: {
     /** Refresh sessions that expired or were revoked longer ago than this are deleted. */
     olderThanDays: number;
+  };
+  [JobName.TranscodeVideo]: {
+    assetId: string;
+    /** Each (re-)transcode of an asset is a new generation, published under its own prefix. */
+    generation: number;
   };
 }
 
@@ -30,6 +37,12 @@ export const JOBS: Readonly<Record<JobName, JobDefinition>> = {
     queue: QueueName.Maintenance,
     repeat: { pattern: '17 3 * * *', payload: { olderThanDays: 7 } },
   },
+  [JobName.TranscodeVideo]: { queue: QueueName.Media },
 };
+
+/** Deterministic job id: enqueueing the same transcode twice (a retried request) adds one job. */
+export function transcodeJobId(assetId: string, generation: number): string {
+  return `transcode-${assetId}-g${generation}`;
+}
 
 export const JOB_TIMEZONE = 'Asia/Ho_Chi_Minh';

@@ -97,6 +97,18 @@ export class ApiConfig extends ServerConfig {
   @IsBoolean()
   TRUST_PROXY = false;
 
+  @EnvVar({ description: 'Folder where resumable video uploads are assembled before they move into storage' })
+  @IsString()
+  UPLOAD_PATH = 'var/uploads';
+
+  @EnvVar({
+    description: 'Minimum lifetime in seconds of signed video/caption URLs (rounded up to the hour)',
+  })
+  @IsInt()
+  @Min(600)
+  @Max(86_400)
+  MEDIA_URL_TTL_SECONDS = 4 * 3600;
+
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())

@@ -50,6 +50,9 @@ const PUBLIC_OPERATIONS = [
   'GET /api/languages',
   'GET /api/catalogue',
   'GET /api/catalogue/{slug}',
+  // Authorised by a signed URL / a signed playback token instead of a bearer token (see docs/api.md).
+  'GET /api/media/{token}/{path}',
+  'POST /api/learn/heartbeats',
 ];
 
 describe('role × endpoint access matrix (integration)', () => {

@@ -14,6 +14,8 @@ export interface PublishedOutline {
   targetGroups: TargetGroup[];
   languages: string[];
   sequential: boolean;
+  /** Share of a video to watch for completion; absent in versions published before videos existed. */
+  videoCompletionPercent?: number;
   estimatedMinutes: number;
   lessonCount: number;
   sections: {

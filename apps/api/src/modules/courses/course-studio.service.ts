@@ -1,4 +1,10 @@
-import { CourseStatus, ErrorCode, LessonKind, Role } from '@hocvu/contracts';
+import {
+  CourseStatus,
+  DEFAULT_VIDEO_COMPLETION_PERCENT,
+  ErrorCode,
+  LessonKind,
+  Role,
+} from '@hocvu/contracts';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -72,6 +78,7 @@ export class CourseStudioService {
         targetGroups: dto.targetGroups ?? [],
         languages: dto.languages ?? ['vi'],
         sequential: dto.sequential ?? false,
+        videoCompletionPercent: dto.videoCompletionPercent ?? DEFAULT_VIDEO_COMPLETION_PERCENT,
         draftRevision: 1,
         publishedRevision: null,
         publishedVersion: null,
@@ -100,6 +107,8 @@ export class CourseStudioService {
       if (dto.targetGroups) changes.targetGroups = dto.targetGroups;
       if (dto.languages) changes.languages = dto.languages;
       if (dto.sequential !== undefined) changes.sequential = dto.sequential;
+      if (dto.videoCompletionPercent !== undefined)
+        changes.videoCompletionPercent = dto.videoCompletionPercent;
       if (Object.keys(changes).length > 0) await manager.update(Course, { id: course.id }, changes);
     });
   }
@@ -252,6 +261,7 @@ export class CourseStudioService {
         targetGroups: course.targetGroups,
         languages: course.languages,
         sequential: course.sequential,
+        videoCompletionPercent: course.videoCompletionPercent,
         estimatedMinutes: lessons.reduce((sum, lesson) => sum + lesson.estimatedMinutes, 0),
         lessonCount: lessons.length,
         sections: sections.map((section) => ({
@@ -272,8 +282,14 @@ export class CourseStudioService {
         `INSERT INTO course_versions (course_id, version, outline, published_by) VALUES ($1, $2, $3, $4) RETURNING id`,
         [courseId, version, JSON.stringify(outline), actor.id],
       );
+      const videos = await frozenVideoContent(manager, lessons);
       for (const lesson of lessons) {
-        const content = lesson.kind === LessonKind.Article ? { html: renderArticleTexts(lesson.body) } : {};
+        const content =
+          lesson.kind === LessonKind.Article
+            ? { html: renderArticleTexts(lesson.body) }
+            : lesson.kind === LessonKind.Video
+              ? videos.get(lesson.id)
+              : {};
         await manager.query(
           `INSERT INTO course_version_lessons (version_id, lesson_id, content) VALUES ($1, $2, $3)`,
           [versionId, lesson.id, JSON.stringify(content)],
@@ -323,6 +339,27 @@ export class CourseStudioService {
       await loadCourseForEdit(manager, courseId, actor, true);
       await manager.query('DELETE FROM course_catalogue WHERE course_id = $1', [courseId]);
       await manager.update(Course, { id: courseId }, { status: CourseStatus.Draft });
+    });
+    await this.catalogueCache.invalidate();
+    return this.get(courseId, actor);
+  }
+
+  /**
+   * Retires a course: it leaves the catalogue and takes no new enrolments, while learners already
+   * enrolled keep reading the last published version. Publishing again brings it back.
+   */
+  async archive(courseId: string, actor: AuthUser): Promise<StudioCourseDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const course = await loadCourseForEdit(manager, courseId, actor, true);
+      if (course.publishedVersion === null) {
+        throw new AppError(
+          ErrorCode.CourseNotOpen,
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'Only a course that has been published can be archived',
+        );
+      }
+      await manager.query('DELETE FROM course_catalogue WHERE course_id = $1', [courseId]);
+      await manager.update(Course, { id: courseId }, { status: CourseStatus.Archived });
     });
     await this.catalogueCache.invalidate();
     return this.get(courseId, actor);
@@ -416,6 +453,7 @@ export class CourseStudioService {
       targetGroups: course.targetGroups,
       languages: course.languages,
       sequential: course.sequential,
+      videoCompletionPercent: course.videoCompletionPercent,
       owner: { id: course.ownerId, fullName: owner?.fullName ?? '' },
       coTeachers: people.filter((person) => !person.isOwner).map(({ id, fullName }) => ({ id, fullName })),
       sections: sections.map((section) => ({
@@ -498,4 +536,43 @@ async function renumber(
       WHERE t.id = ordered.id`,
     [parentId],
   );
+}
+
+/**
+ * What a version freezes of each video lesson: its current video, which must be ready, and its
+ * caption files. Publishing fails, naming the lessons, while any video is missing or still processing.
+ */
+async function frozenVideoContent(manager: EntityManager, lessons: CourseLesson[]) {
+  const ids = lessons.filter((lesson) => lesson.kind === LessonKind.Video).map((lesson) => lesson.id);
+  const content = new Map<string, { videoAssetId: string; captions: { language: string; key: string }[] }>();
+  if (ids.length === 0) return content;
+  const assets = await manager.query<{ lessonId: string; id: string; status: string }[]>(
+    `SELECT DISTINCT ON (lesson_id) lesson_id AS "lessonId", id, status
+       FROM video_assets WHERE lesson_id = ANY($1) ORDER BY lesson_id, created_at DESC`,
+    [ids],
+  );
+  const captions = await manager.query<{ lessonId: string; language: string; key: string }[]>(
+    `SELECT lesson_id AS "lessonId", language, storage_key AS key FROM lesson_captions
+      WHERE lesson_id = ANY($1) ORDER BY language`,
+    [ids],
+  );
+  const ready = new Map(
+    assets.filter((asset) => asset.status === 'ready').map((asset) => [asset.lessonId, asset.id]),
+  );
+  const notReady = ids.filter((id) => !ready.has(id));
+  if (notReady.length > 0) {
+    throw new AppError(
+      ErrorCode.LessonVideoNotReady,
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'Every video lesson needs a processed video before publishing',
+      { lessonIds: notReady },
+    );
+  }
+  for (const id of ids) {
+    content.set(id, {
+      videoAssetId: ready.get(id) as string,
+      captions: captions.filter((c) => c.lessonId === id).map(({ language, key }) => ({ language, key })),
+    });
+  }
+  return content;
 }

@@ -18,6 +18,7 @@ export class Course {
   @Column({ name: 'target_groups', type: 'text', array: true }) targetGroups!: TargetGroup[];
   @Column({ type: 'text', array: true }) languages!: string[];
   @Column({ type: 'boolean' }) sequential!: boolean;
+  @Column({ name: 'video_completion_percent', type: 'smallint' }) videoCompletionPercent!: number;
   /** Bumped by every draft edit; equal to publishedRevision when nothing is unpublished. */
   @Column({ name: 'draft_revision', type: 'integer' }) draftRevision!: number;
   @Column({ name: 'published_revision', type: 'integer', nullable: true }) publishedRevision!: number | null;

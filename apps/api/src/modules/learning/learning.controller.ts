@@ -1,5 +1,16 @@
 import { Permission } from '@hocvu/contracts';
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -44,7 +55,10 @@ export class LearningController {
 
   @Get('learn/:courseId')
   @RequirePermission(Permission.LearningAccess)
-  @ApiOkResponse({ type: LearnerOutlineDto, description: 'Sends ETag; answers 304 to a current If-None-Match' })
+  @ApiOkResponse({
+    type: LearnerOutlineDto,
+    description: 'Sends ETag; answers 304 to a current If-None-Match',
+  })
   async outline(
     @Param('courseId', uuid) courseId: string,
     @CurrentUser() user: AuthUser,

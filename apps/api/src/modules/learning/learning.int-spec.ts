@@ -196,12 +196,24 @@ describe('catalogue, enrolment and learning (integration)', () => {
       const first = await as(user, 'GET', url);
       const etag = first.headers['etag'] as string;
       expect(first.headers['cache-control']).toBe('private, no-cache');
-      const again = await t.app.inject({ method: 'GET', url, headers: { ...user.auth, 'if-none-match': etag } });
+      const again = await t.app.inject({
+        method: 'GET',
+        url,
+        headers: { ...user.auth, 'if-none-match': etag },
+      });
       expect(again.statusCode).toBe(304);
       expect(again.body).toBe('');
 
-      await as(user, 'POST', `/api/learn/${course.id}/lessons/${course.sections[0]?.lessons[0]?.id}/complete`);
-      const after = await t.app.inject({ method: 'GET', url, headers: { ...user.auth, 'if-none-match': etag } });
+      await as(
+        user,
+        'POST',
+        `/api/learn/${course.id}/lessons/${course.sections[0]?.lessons[0]?.id}/complete`,
+      );
+      const after = await t.app.inject({
+        method: 'GET',
+        url,
+        headers: { ...user.auth, 'if-none-match': etag },
+      });
       expect(after.statusCode).toBe(200);
       expect(after.headers['etag']).not.toBe(etag);
       expect(after.json().progressPercent).toBe(50);

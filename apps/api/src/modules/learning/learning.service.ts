@@ -1,13 +1,21 @@
-import { CourseStatus, ErrorCode, LessonKind, LocalizedText, Role } from '@hocvu/contracts';
+import {
+  CourseStatus,
+  DEFAULT_VIDEO_COMPLETION_PERCENT,
+  ErrorCode,
+  LessonKind,
+  LocalizedText,
+  Role,
+} from '@hocvu/contracts';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { PublishedOutline, PublishedOutlineCache } from '../catalogue/published-outline';
+import { PublishedVideoContent, VideoPlaybackService } from '../video/video-playback.service';
 import {
   BulkEnrolmentDto,
   BulkEnrolmentResultDto,
@@ -35,6 +43,7 @@ export class LearningService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly outlines: PublishedOutlineCache,
+    private readonly videos: VideoPlaybackService,
   ) {}
 
   /** Idempotent: enrolling twice returns the existing enrolment (`created` false). */
@@ -118,10 +127,20 @@ export class LearningService {
     const outline = describe(course);
     const { lesson, previous, next } = locate(outline, lessonId);
     if (lesson.locked) throw lessonLocked();
-    const [content] = await this.dataSource.query<{ content: { html?: LocalizedText } }[]>(
-      'SELECT content FROM course_version_lessons WHERE version_id = $1 AND lesson_id = $2',
-      [course.versionId, lessonId],
-    );
+    const [content] = await this.dataSource.query<
+      { content: { html?: LocalizedText } & Partial<PublishedVideoContent> }[]
+    >('SELECT content FROM course_version_lessons WHERE version_id = $1 AND lesson_id = $2', [
+      course.versionId,
+      lessonId,
+    ]);
+    const video =
+      lesson.kind === LessonKind.Video && content?.content.videoAssetId
+        ? await this.videos.forLearner(
+            content.content as PublishedVideoContent,
+            { userId: user.id, courseId, lessonId },
+            course.outline.videoCompletionPercent ?? DEFAULT_VIDEO_COMPLETION_PERCENT,
+          )
+        : null;
     return {
       id: lesson.id,
       courseId,
@@ -129,6 +148,7 @@ export class LearningService {
       title: lesson.title,
       estimatedMinutes: lesson.estimatedMinutes,
       html: content?.content.html ?? {},
+      video,
       completed: lesson.completed,
       previousLessonId: previous,
       nextLessonId: next,

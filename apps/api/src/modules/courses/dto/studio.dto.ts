@@ -86,6 +86,16 @@ export class CourseDetailsDto {
   @IsOptional()
   @IsBoolean()
   sequential?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Share of a video (50–100 %) a learner must watch to complete it',
+    example: 90,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(50)
+  @Max(100)
+  videoCompletionPercent?: number;
 }
 
 export class CreateCourseDto extends CourseDetailsDto {
@@ -198,6 +208,7 @@ export class StudioCourseDto extends StudioCourseSummaryDto {
   @ApiProperty({ enum: TARGET_GROUPS, enumName: 'TargetGroup', isArray: true }) targetGroups!: TargetGroup[];
   @ApiProperty({ type: [String] }) languages!: string[];
   @ApiProperty() sequential!: boolean;
+  @ApiProperty() videoCompletionPercent!: number;
   @ApiProperty({ type: PersonRefDto }) owner!: PersonRefDto;
   @ApiProperty({ type: [PersonRefDto] }) coTeachers!: PersonRefDto[];
   /** The draft's sections and lessons: the same fields a published outline carries. */

@@ -2,6 +2,8 @@ import { LESSON_KINDS, LessonKind, LocalizedText, TARGET_GROUPS, TargetGroup } f
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 
+import { LessonVideoDto } from '../../video/dto/video.dto';
+
 const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
 export class EnrolmentDto {
@@ -62,6 +64,8 @@ export class LessonContentDto {
   @ApiProperty() estimatedMinutes!: number;
   @ApiProperty({ ...LOCALIZED, description: 'Sanitised article HTML per language (articles only)' })
   html!: LocalizedText;
+  @ApiProperty({ type: LessonVideoDto, nullable: true, description: 'Player data (video lessons only)' })
+  video!: LessonVideoDto | null;
   @ApiProperty() completed!: boolean;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) previousLessonId!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) nextLessonId!: string | null;

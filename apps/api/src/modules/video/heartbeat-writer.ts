@@ -1,0 +1,218 @@
+import { ErrorCode, MAX_PLAYBACK_RATE } from '@hocvu/contracts';
+import { coveredSeconds, Interval, mergeIntervals, newlyCoveredSeconds } from '@hocvu/media';
+import { HttpStatus, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { AppError } from '../../common/errors/app-error';
+import { PlaybackClaims } from './media-signer';
+
+export interface Heartbeat {
+  claims: PlaybackClaims;
+  intervals: Interval[];
+  position: number;
+  receivedAt: Date;
+}
+
+export interface HeartbeatOutcome {
+  watchedSeconds: number;
+  watchedPercent: number;
+  completed: boolean;
+}
+
+interface Pending {
+  heartbeat: Heartbeat;
+  resolve: (outcome: HeartbeatOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+interface ProgressState {
+  userId: string;
+  lessonId: string;
+  intervals: Interval[];
+  watchedSeconds: number;
+  positionSeconds: number;
+  heartbeats: number;
+  lastHeartbeatAt: Date;
+  completedAt: Date | null;
+  newlyCompleted: boolean;
+  courseId: string;
+}
+
+/** Seconds of watching allowed beyond wall-clock time × the fastest speed (timer jitter, buffering). */
+const SLACK_SECONDS = 15;
+/** Largest batch one transaction writes. */
+const MAX_BATCH = 500;
+
+/**
+ * Group commit for heartbeats. Requests arriving while a batch is being written wait for the next
+ * batch, so under load one transaction carries hundreds of heartbeats; when idle a heartbeat is
+ * written at once. A heartbeat is acknowledged only after its batch committed, so an acknowledged
+ * heartbeat is never lost; a failed batch fails all its requests and the players retry (merging
+ * intervals is idempotent, so a retried or replayed heartbeat changes nothing).
+ */
+@Injectable()
+export class HeartbeatWriter implements OnApplicationShutdown {
+  private readonly logger = new Logger(HeartbeatWriter.name);
+  private queue: Pending[] = [];
+  private running: Promise<void> | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  submit(heartbeat: Heartbeat): Promise<HeartbeatOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ heartbeat, resolve, reject });
+      if (!this.running) this.running = this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    // Let the requests of this event-loop turn join the first batch.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        const outcomes = await this.write(batch.map((item) => item.heartbeat));
+        batch.forEach((item, index) => {
+          const outcome = outcomes[index];
+          if (outcome instanceof AppError) item.reject(outcome);
+          else item.resolve(outcome);
+        });
+      } catch (error) {
+        this.logger.error(`Heartbeat batch of ${batch.length} failed: ${(error as Error).message}`);
+        const unavailable = new AppError(
+          ErrorCode.ServiceUnavailable,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          'Progress could not be saved; it will be sent again',
+        );
+        for (const item of batch) item.reject(unavailable);
+      }
+    }
+    this.running = null;
+  }
+
+  private async write(heartbeats: Heartbeat[]): Promise<(HeartbeatOutcome | AppError)[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const keys = uniqueKeys(heartbeats);
+      // Rows for first heartbeats; their clock starts when the playback token was issued.
+      await manager.query(
+        `INSERT INTO video_progress (user_id, lesson_id, course_id, duration_seconds, last_heartbeat_at)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::real[], $5::timestamptz[])
+         ON CONFLICT (user_id, lesson_id) DO NOTHING`,
+        [
+          keys.map((k) => k.userId),
+          keys.map((k) => k.lessonId),
+          keys.map((k) => k.courseId),
+          keys.map((k) => k.durationSeconds),
+          keys.map((k) => new Date(k.issuedAt * 1000)),
+        ],
+      );
+      // Row locks serialise concurrent batches (several API instances) for the same learner and video.
+      const rows = await manager.query<(Omit<ProgressState, 'newlyCompleted'> & { intervals: Interval[] })[]>(
+        `SELECT v.user_id AS "userId", v.lesson_id AS "lessonId", v.course_id AS "courseId", v.intervals,
+                v.watched_seconds AS "watchedSeconds", v.position_seconds AS "positionSeconds", v.heartbeats,
+                v.last_heartbeat_at AS "lastHeartbeatAt", v.completed_at AS "completedAt"
+           FROM video_progress v
+           JOIN unnest($1::uuid[], $2::uuid[]) AS k(user_id, lesson_id)
+             ON v.user_id = k.user_id AND v.lesson_id = k.lesson_id
+          ORDER BY v.user_id, v.lesson_id
+            FOR UPDATE OF v`,
+        [keys.map((k) => k.userId), keys.map((k) => k.lessonId)],
+      );
+      const states = new Map(
+        rows.map((row) => [keyOf(row.userId, row.lessonId), { ...row, newlyCompleted: false }]),
+      );
+
+      const outcomes = heartbeats.map((heartbeat) => {
+        const state = states.get(keyOf(heartbeat.claims.userId, heartbeat.claims.lessonId)) as ProgressState;
+        return apply(state, heartbeat);
+      });
+
+      const changed = [...states.values()];
+      await manager.query(
+        `UPDATE video_progress v
+            SET intervals = x.intervals, watched_seconds = x.watched_seconds, position_seconds = x.position_seconds,
+                heartbeats = x.heartbeats, last_heartbeat_at = x.last_heartbeat_at, completed_at = x.completed_at
+           FROM jsonb_to_recordset($1::jsonb) AS x(user_id uuid, lesson_id uuid, intervals jsonb, watched_seconds real,
+                position_seconds real, heartbeats integer, last_heartbeat_at timestamptz, completed_at timestamptz)
+          WHERE v.user_id = x.user_id AND v.lesson_id = x.lesson_id`,
+        [
+          JSON.stringify(
+            changed.map((s) => ({
+              user_id: s.userId,
+              lesson_id: s.lessonId,
+              intervals: s.intervals,
+              watched_seconds: s.watchedSeconds,
+              position_seconds: s.positionSeconds,
+              heartbeats: s.heartbeats,
+              last_heartbeat_at: s.lastHeartbeatAt,
+              completed_at: s.completedAt,
+            })),
+          ),
+        ],
+      );
+      const completed = changed.filter((s) => s.newlyCompleted);
+      if (completed.length > 0) {
+        await manager.query(
+          `INSERT INTO lesson_completions (user_id, lesson_id, course_id)
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[])
+           ON CONFLICT (user_id, lesson_id) DO NOTHING`,
+          [
+            completed.map((s) => s.userId),
+            completed.map((s) => s.lessonId),
+            completed.map((s) => s.courseId),
+          ],
+        );
+      }
+      return outcomes;
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Acknowledge nothing that is not written: finish the batches in flight before closing.
+    await this.running;
+  }
+}
+
+/** Applies one heartbeat to the learner's state; refuses watching faster than real time allows. */
+function apply(state: ProgressState, heartbeat: Heartbeat): HeartbeatOutcome | AppError {
+  const { claims } = heartbeat;
+  const added = newlyCoveredSeconds(state.intervals, heartbeat.intervals);
+  const elapsed = Math.max(
+    0,
+    (heartbeat.receivedAt.getTime() - new Date(state.lastHeartbeatAt).getTime()) / 1000,
+  );
+  if (added > elapsed * MAX_PLAYBACK_RATE + SLACK_SECONDS) {
+    return new AppError(
+      ErrorCode.HeartbeatTooFast,
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'More video was reported watched than time has passed',
+      { addedSeconds: Math.round(added), elapsedSeconds: Math.round(elapsed) },
+    );
+  }
+  state.intervals = mergeIntervals([...state.intervals, ...heartbeat.intervals]);
+  state.watchedSeconds = Math.min(coveredSeconds(state.intervals), claims.durationSeconds);
+  state.positionSeconds = heartbeat.position;
+  state.heartbeats += 1;
+  state.lastHeartbeatAt = heartbeat.receivedAt;
+  const percent = claims.durationSeconds > 0 ? (state.watchedSeconds * 100) / claims.durationSeconds : 0;
+  if (!state.completedAt && percent >= claims.completionPercent) {
+    state.completedAt = heartbeat.receivedAt;
+    state.newlyCompleted = true;
+  }
+  return {
+    watchedSeconds: Math.round(state.watchedSeconds * 10) / 10,
+    watchedPercent: Math.min(100, Math.floor(percent)),
+    completed: state.completedAt !== null,
+  };
+}
+
+function keyOf(userId: string, lessonId: string): string {
+  return `${userId}:${lessonId}`;
+}
+
+function uniqueKeys(heartbeats: Heartbeat[]) {
+  const keys = new Map<string, PlaybackClaims>();
+  for (const { claims } of heartbeats) keys.set(keyOf(claims.userId, claims.lessonId), claims);
+  return [...keys.values()];
+}

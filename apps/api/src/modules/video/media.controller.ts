@@ -1,0 +1,90 @@
+import { ErrorCode } from '@hocvu/contracts';
+import { mediaContentType, StorageNotFoundError } from '@hocvu/server-kit';
+import { Controller, Get, HttpStatus, Inject, Param, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import parseRange from 'range-parser';
+
+import { Public } from '../../common/auth/decorators';
+import { AppError } from '../../common/errors/app-error';
+import { OBJECT_STORAGE, ObjectStorage } from '../../storage/storage.module';
+import { MediaSigner } from './media-signer';
+
+/** A year: every served key is immutable (a new video generation or caption file gets a new key). */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Serves HLS playlists, segments, posters and captions to whoever holds a signed URL (minted by
+ * the lesson endpoint for enrolled learners and by the studio for the course's teachers). Public
+ * in the sense of "no bearer token", so the video element, a CDN and `<track>` can fetch them.
+ */
+@ApiTags('media')
+@Controller('media')
+export class MediaController {
+  constructor(
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    private readonly signer: MediaSigner,
+  ) {}
+
+  // Fastify answers HEAD from this route too (headers only).
+  @Get(':token/*')
+  @Public()
+  @ApiOperation({ summary: 'A media file by signed URL; supports Range (206) and HEAD' })
+  @ApiOkResponse({ description: 'The file (playlist, segment, poster or captions)' })
+  async get(@Param('token') token: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    await this.serve(token, request, reply);
+  }
+
+  private async serve(token: string, request: FastifyRequest, reply: FastifyReply) {
+    const key = decodeURIComponent((request.params as Record<string, string>)['*'] ?? '');
+    if (!this.signer.verifyMedia(token, key)) {
+      throw new AppError(
+        ErrorCode.MediaTokenInvalid,
+        HttpStatus.FORBIDDEN,
+        'This media link is invalid or expired',
+      );
+    }
+    const object = await this.storage.stat(key);
+    if (!object) throw AppError.notFound(ErrorCode.VideoNotFound, 'No such media file');
+
+    let range: { start: number; end: number } | undefined;
+    const header = request.headers.range;
+    if (header) {
+      const parsed = parseRange(object.size, header, { combine: true });
+      if (parsed === -1 || parsed === -2 || parsed.type !== 'bytes' || parsed.length !== 1) {
+        throw new AppError(
+          ErrorCode.RangeNotSatisfiable,
+          HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+          'The Range header does not fit this file',
+          undefined,
+          { 'content-range': `bytes */${object.size}` },
+        );
+      }
+      range = parsed[0];
+    }
+    // Headers only now: an error above must go out as JSON, not as a video/mp2t body.
+    void reply
+      .header('content-type', mediaContentType(key))
+      .header('cache-control', IMMUTABLE)
+      .header('accept-ranges', 'bytes')
+      .header('last-modified', object.modifiedAt.toUTCString())
+      // Playlists and segments are fetched by the player with XHR; allow a CDN origin too.
+      .header('access-control-allow-origin', '*');
+    const length = range ? range.end - range.start + 1 : object.size;
+    void reply.header('content-length', String(length));
+    if (range)
+      void reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${object.size}`);
+    if (request.method === 'HEAD') return reply.send();
+    try {
+      return reply.send(await this.storage.read(key, range));
+    } catch (error) {
+      // Gone between stat and read: answer with a JSON error, not with the file's headers.
+      for (const name of ['content-type', 'content-length', 'content-range', 'cache-control'])
+        reply.removeHeader(name);
+      void reply.status(200);
+      if (error instanceof StorageNotFoundError)
+        throw AppError.notFound(ErrorCode.VideoNotFound, 'No such media file');
+      throw error;
+    }
+  }
+}
