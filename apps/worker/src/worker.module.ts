@@ -7,10 +7,12 @@ import { LoggerModule } from 'nestjs-pino';
 
 import { WorkerConfig } from './config/worker-config';
 import { PurgeExpiredSessionsHandler } from './jobs/maintenance/purge-expired-sessions.handler';
+import { storageProvider } from './jobs/media/storage.provider';
+import { TranscodeVideoHandler } from './jobs/media/transcode-video.handler';
 import { JOB_TABLE, JobTable, QueueRunner, WORKER_TUNING, WorkerTuning } from './queue/queue-runner.service';
 
 /** Every job handler of the worker; the runner checks this list against the registry at start-up. */
-export const JOB_HANDLERS: Provider[] = [PurgeExpiredSessionsHandler];
+export const JOB_HANDLERS: Provider[] = [PurgeExpiredSessionsHandler, TranscodeVideoHandler];
 
 @Module({})
 export class WorkerModule {
@@ -38,6 +40,7 @@ export class WorkerModule {
         // A crashed worker's job is offered again once its 30 s lock lapses (BullMQ's stalled check).
         { provide: WORKER_TUNING, useValue: options.tuning ?? { lockDuration: 30_000, maxStalledCount: 2 } },
         QueueRunner,
+        storageProvider,
         ...(options.handlers ?? JOB_HANDLERS),
       ],
     };

@@ -1,5 +1,5 @@
 import { EnvVar, ServerConfig } from '@hocvu/server-kit';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsString, Max, Min } from 'class-validator';
 
 /** Every environment variable the worker reads, validated at start-up. */
 export class WorkerConfig extends ServerConfig {
@@ -16,4 +16,25 @@ export class WorkerConfig extends ServerConfig {
   @Min(1)
   @Max(3600)
   WORKER_SHUTDOWN_GRACE_SECONDS = 30;
+
+  @EnvVar({ description: 'Videos one worker process transcodes at once (ffmpeg already uses every core)' })
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  TRANSCODE_CONCURRENCY = 1;
+
+  @EnvVar({
+    description:
+      'Scratch folder for transcodes; empty = <STORAGE_PATH>/.work (same disk as storage, so publishing is a rename)',
+  })
+  @IsString()
+  TRANSCODE_WORK_PATH = '';
+
+  @EnvVar({ description: 'ffmpeg executable (Debian: apt-get install ffmpeg)' })
+  @IsString()
+  FFMPEG_PATH = 'ffmpeg';
+
+  @EnvVar({ description: 'ffprobe executable (comes with ffmpeg)' })
+  @IsString()
+  FFPROBE_PATH = 'ffprobe';
 }

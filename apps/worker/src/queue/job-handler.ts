@@ -7,6 +7,8 @@ export const JOB_HANDLER = 'hocvu:job-handler';
 export interface JobContext {
   jobId: string;
   attempt: number;
+  /** Attempts the job may take in total; on the last one a handler records a final failure. */
+  maxAttempts: number;
   updateProgress(percent: number): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import { JOB_TIMEZONE, JobDefinition } from '@hocvu/contracts';
+import { JOB_TIMEZONE, JobDefinition, QueueName } from '@hocvu/contracts';
 import { redisOptionsFromUrl } from '@hocvu/server-kit';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
@@ -46,7 +46,8 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
       const worker = new Worker(queueName, (job) => this.dispatch(job), {
         connection,
         prefix: this.config.REDIS_PREFIX,
-        concurrency: this.config.WORKER_CONCURRENCY,
+        concurrency:
+          queueName === QueueName.Media ? this.config.TRANSCODE_CONCURRENCY : this.config.WORKER_CONCURRENCY,
         autorun: false,
         ...this.tuning,
       });
@@ -128,6 +129,7 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
     const running = handler.handle(job.data as never, {
       jobId: job.id ?? '',
       attempt: job.attemptsMade + 1,
+      maxAttempts: job.opts.attempts ?? 1,
       updateProgress: (percent) => job.updateProgress(percent),
     });
     this.inFlight.add(running);
