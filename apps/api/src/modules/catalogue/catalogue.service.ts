@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 import { AppError } from '../../common/errors/app-error';
+import { renderArticleTexts } from '../courses/article-renderer';
 import { CatalogueCache } from '../courses/catalogue-cache';
 import { CatalogueCourseDto, CataloguePageDto, CatalogueQueryDto, CoursePageDto } from './dto/catalogue.dto';
 import { PublishedOutline } from './published-outline';
@@ -90,6 +91,8 @@ export class CatalogueService {
     return {
       ...card,
       description: outline.description,
+      // Markdown like articles, sanitised the same way; rendered once per cached page.
+      descriptionHtml: renderArticleTexts(outline.description ?? {}),
       sequential: outline.sequential,
       sections: outline.sections,
     };

@@ -91,6 +91,16 @@ export class CourseStudioController {
     return this.studio.unpublish(id, actor);
   }
 
+  @Post('courses/:id/archive')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: StudioCourseDto,
+    description: 'Leaves the catalogue; enrolled learners keep access',
+  })
+  archive(@Param('id', uuid) id: string, @CurrentUser() actor: AuthUser): Promise<StudioCourseDto> {
+    return this.studio.archive(id, actor);
+  }
+
   @Get('courses/:id/versions')
   @ApiOkResponse({ type: [CourseVersionDto] })
   versions(@Param('id', uuid) id: string, @CurrentUser() actor: AuthUser): Promise<CourseVersionDto[]> {

@@ -183,6 +183,51 @@ describe('course authoring and versioned publishing (integration)', () => {
       const lesson = (await as(learner, 'GET', `/api/learn/${course.id}/lessons/${lessonId}`)).json();
       expect(lesson.html.vi).toBe(preview);
     });
+
+    it('renders the course description from Markdown, sanitised, on the course page', async () => {
+      const course = await aCourse(t, owner, { publish: false });
+      await as(owner, 'PATCH', `/api/studio/courses/${course.id}`, {
+        description: { vi: 'Học **miễn phí** tại nhà văn hoá xã.\n\n<img src=x onerror=alert(1)>' },
+      });
+      await as(owner, 'POST', `/api/studio/courses/${course.id}/publish`);
+      const page = (await t.app.inject({ method: 'GET', url: `/api/catalogue/${course.slug}` })).json();
+      expect(page.description.vi).toContain('**miễn phí**');
+      expect(page.descriptionHtml.vi).toContain('<strong>miễn phí</strong>');
+      // Raw HTML is never rendered as markup: it shows as text.
+      expect(page.descriptionHtml.vi).not.toContain('<img');
+    });
+
+    it('archives a course: out of the catalogue, no new enrolments, enrolled learners keep reading', async () => {
+      const course = await aCourse(t, owner);
+      await as(learner, 'POST', `/api/courses/${course.id}/enrolment`);
+      const draft = await aCourse(t, owner, { publish: false });
+      expect((await as(owner, 'POST', `/api/studio/courses/${draft.id}/archive`)).json().error.code).toBe(
+        ErrorCode.CourseNotOpen,
+      );
+      expect((await as(otherTeacher, 'POST', `/api/studio/courses/${course.id}/archive`)).statusCode).toBe(
+        403,
+      );
+
+      const archived = await as(owner, 'POST', `/api/studio/courses/${course.id}/archive`);
+      expect(archived.statusCode).toBe(200);
+      expect(archived.json().status).toBe('archived');
+      expect((await t.app.inject({ method: 'GET', url: `/api/catalogue/${course.slug}` })).statusCode).toBe(
+        404,
+      );
+      const newcomer = await aSignedInUser(t, Role.Learner);
+      expect((await as(newcomer, 'POST', `/api/courses/${course.id}/enrolment`)).json().error.code).toBe(
+        ErrorCode.CourseNotOpen,
+      );
+      expect((await as(learner, 'GET', `/api/learn/${course.id}`)).statusCode).toBe(200);
+
+      // Publishing again brings it back.
+      expect((await as(owner, 'POST', `/api/studio/courses/${course.id}/publish`)).json().status).toBe(
+        'published',
+      );
+      expect((await t.app.inject({ method: 'GET', url: `/api/catalogue/${course.slug}` })).statusCode).toBe(
+        200,
+      );
+    });
   });
 });
 

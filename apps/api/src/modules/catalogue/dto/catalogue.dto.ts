@@ -77,7 +77,9 @@ export class OutlineSectionDto {
 }
 
 export class CoursePageDto extends CatalogueCourseDto {
-  @ApiProperty(LOCALIZED) description!: LocalizedText;
+  @ApiProperty({ ...LOCALIZED, description: 'Markdown source per language' }) description!: LocalizedText;
+  @ApiProperty({ ...LOCALIZED, description: 'The description rendered to sanitised HTML per language' })
+  descriptionHtml!: LocalizedText;
   @ApiProperty() sequential!: boolean;
   @ApiProperty({ description: 'Published version shown' }) version!: number;
   @ApiProperty({ type: [OutlineSectionDto] }) sections!: OutlineSectionDto[];
