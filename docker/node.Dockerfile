@@ -26,7 +26,7 @@ FROM deps AS build
 ENV NX_DAEMON=false \
     NX_NO_CLOUD=true
 COPY . .
-RUN npx nx run-many -t build --projects=contracts,server-kit,api,worker
+RUN npx nx run-many -t build --projects=contracts,server-kit,media,api,worker
 
 FROM base AS runtime
 # ffmpeg: the worker transcodes lesson videos. fonts-noto-core: Vietnamese glyphs in rendered PDFs.
@@ -43,11 +43,12 @@ RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 # node_modules/@hocvu/* link to packages/*, whose package.json "main" points into dist/.
 COPY --from=build /app/packages/contracts/dist ./packages/contracts/dist
 COPY --from=build /app/packages/server-kit/dist ./packages/server-kit/dist
+COPY --from=build /app/packages/media/dist ./packages/media/dist
 COPY --from=build /app/apps/api/dist ./apps/api/dist
 COPY --from=build /app/apps/worker/dist ./apps/worker/dist
 # The commune list `cli.js seed` loads for a demo install.
 COPY apps/api/seed-data ./apps/api/seed-data
-# Uploaded and transcoded media (STORAGE_DIR). Made here, owned by `node`, so that a fresh named volume
+# Uploaded and transcoded media (STORAGE_PATH, UPLOAD_PATH). Made here, owned by `node`, so that a fresh named volume
 # mounted on it starts out writable by the app.
 RUN mkdir -p /var/lib/hocvu && chown node:node /var/lib/hocvu
 USER node

@@ -2,6 +2,7 @@
 // `npm start`: from a fresh clone to the whole platform running with demo content.
 // Installs dependencies if missing, finds or starts PostgreSQL and Redis, builds, migrates, seeds,
 // then runs the API, the worker and the portal until Ctrl+C.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -71,6 +72,15 @@ async function main() {
     NX_DAEMON: 'false',
   };
 
+  step('Looking for ffmpeg (video transcoding)…');
+  const ffmpeg = spawnSync(process.env.FFMPEG_PATH ?? 'ffmpeg', ['-version'], { encoding: 'utf8' });
+  console.log(
+    ffmpeg.status === 0
+      ? `  using ${ffmpeg.stdout.split('\n')[0]}`
+      : '  ✗ ffmpeg not found: the platform runs, but uploaded videos fail to transcode until you\n' +
+          '    install it (Debian/Ubuntu: sudo apt-get install -y ffmpeg) and restart.',
+  );
+
   step('Building (nx run-many -t build)…');
   run(
     'npx',
@@ -79,7 +89,7 @@ async function main() {
       'run-many',
       '-t',
       'build',
-      '--projects=contracts,server-kit,api,worker,portal',
+      '--projects=contracts,server-kit,media,api,worker,portal',
       '--output-style=static',
     ],
     {
