@@ -1,9 +1,10 @@
 import { Foundation1763900000000 } from './1763900000000-Foundation';
 import { Courses1763990000000 } from './1763990000000-Courses';
 import { Video1764100000000 } from './1764100000000-Video';
+import { CourseCover1764200000000 } from './1764200000000-CourseCover';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so compiled builds, tests and the CLI
  * run exactly the same set; a unit test fails if a file in this folder is missing here.
  */
-export const MIGRATIONS = [Foundation1763900000000, Courses1763990000000, Video1764100000000];
+export const MIGRATIONS = [Foundation1763900000000, Courses1763990000000, Video1764100000000, CourseCover1764200000000];

@@ -36,3 +36,16 @@ export const COURSE_TITLE_MAX_LENGTH = 160;
 export const COURSE_SUMMARY_MAX_LENGTH = 500;
 export const COURSE_DESCRIPTION_MAX_LENGTH = 20_000;
 export const ARTICLE_BODY_MAX_LENGTH = 100_000;
+
+/** Course cover images: JPEG, PNG or WebP up to 1 MB, at least 320×180 (shown 16:9 in the catalogue). */
+export const COVER_MAX_BYTES = 1024 * 1024;
+export const COVER_MIN_WIDTH = 320;
+export const COVER_MIN_HEIGHT = 180;
+export const COVER_MAX_SIDE = 4000;
+/** URL path prefix of public media (course covers); everything else needs a signed URL. */
+export const PUBLIC_MEDIA_PREFIX = '/api/media/public/';
+
+/** Where the portal can show a stored cover. */
+export function coverUrl(coverKey: string | null | undefined): string | null {
+  return coverKey ? `${PUBLIC_MEDIA_PREFIX}${coverKey}` : null;
+}

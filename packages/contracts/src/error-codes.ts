@@ -39,6 +39,7 @@ export const ErrorCode = {
   VideoNotFound: 'VIDEO_NOT_FOUND',
   LessonVideoNotReady: 'LESSON_VIDEO_NOT_READY',
   CaptionInvalid: 'CAPTION_INVALID',
+  CoverInvalid: 'COVER_INVALID',
   MediaTokenInvalid: 'MEDIA_TOKEN_INVALID',
   RangeNotSatisfiable: 'RANGE_NOT_SATISFIABLE',
   PlaybackTokenInvalid: 'PLAYBACK_TOKEN_INVALID',

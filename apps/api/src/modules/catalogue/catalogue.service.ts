@@ -1,4 +1,4 @@
-import { ErrorCode } from '@hocvu/contracts';
+import { coverUrl, ErrorCode } from '@hocvu/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -17,7 +17,7 @@ export interface CachedResponse {
 }
 
 const CARD_COLUMNS = `course_id AS id, slug, title, summary, level, target_groups AS "targetGroups", languages,
-  estimated_minutes AS "estimatedMinutes", lesson_count AS "lessonCount"`;
+  estimated_minutes AS "estimatedMinutes", lesson_count AS "lessonCount", cover_key AS "coverKey"`;
 
 /**
  * The public catalogue: published courses only, searched through a trigram index over text that is
@@ -63,13 +63,13 @@ export class CatalogueService {
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const limit = param(query.pageSize);
     const offset = param((query.page - 1) * query.pageSize);
-    const rows = await this.dataSource.query<(CatalogueCourseDto & { total: string })[]>(
+    const rows = await this.dataSource.query<(CardRow & { total: string })[]>(
       `SELECT ${CARD_COLUMNS}, count(*) OVER () AS total FROM course_catalogue ${filter}
         ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
       params,
     );
     return {
-      items: rows.map(({ total: _total, ...card }) => card),
+      items: rows.map(({ total: _total, ...row }) => toCard(row)),
       total: rows[0] ? Number(rows[0].total) : 0,
       page: query.page,
       pageSize: query.pageSize,
@@ -77,9 +77,7 @@ export class CatalogueService {
   }
 
   private async loadPage(slug: string): Promise<CoursePageDto> {
-    const [row] = await this.dataSource.query<
-      (CatalogueCourseDto & { version: number; outline: PublishedOutline })[]
-    >(
+    const [row] = await this.dataSource.query<(CardRow & { version: number; outline: PublishedOutline })[]>(
       `SELECT ${CARD_COLUMNS.replace(/\b(course_id|slug|title|summary|level|languages)\b/g, 'k.$1')},
               v.version, v.outline
          FROM course_catalogue k JOIN course_versions v ON v.id = k.version_id
@@ -87,9 +85,10 @@ export class CatalogueService {
       [slug],
     );
     if (!row) throw AppError.notFound(ErrorCode.CourseNotFound, 'No published course has this address');
-    const { outline, ...card } = row;
+    const { outline, version, ...card } = row;
     return {
-      ...card,
+      ...toCard(card),
+      version,
       description: outline.description,
       // Markdown like articles, sanitised the same way; rendered once per cached page.
       descriptionHtml: renderArticleTexts(outline.description ?? {}),
@@ -113,6 +112,13 @@ export class CatalogueService {
     await this.cache.set(cacheKey, body);
     return { etag, body };
   }
+}
+
+/** A catalogue row as read: the cover as a storage key, turned into a URL for the card. */
+type CardRow = Omit<CatalogueCourseDto, 'coverUrl'> & { coverKey: string | null };
+
+function toCard({ coverKey, ...card }: CardRow): CatalogueCourseDto {
+  return { ...card, coverUrl: coverUrl(coverKey) };
 }
 
 function hash(value: string): string {

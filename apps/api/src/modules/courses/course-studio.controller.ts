@@ -20,6 +20,7 @@ import {
   AddCoTeacherDto,
   CourseOrderDto,
   CourseVersionDto,
+  CoverImageDto,
   CreateCourseDto,
   CreateLessonDto,
   SectionTitleDto,
@@ -89,6 +90,22 @@ export class CourseStudioController {
   @ApiOkResponse({ type: StudioCourseDto })
   unpublish(@Param('id', uuid) id: string, @CurrentUser() actor: AuthUser): Promise<StudioCourseDto> {
     return this.studio.unpublish(id, actor);
+  }
+
+  @Put('courses/:id/cover')
+  @ApiOkResponse({ type: StudioCourseDto, description: 'COVER_INVALID (422) for a bad image' })
+  setCover(
+    @Param('id', uuid) id: string,
+    @Body() body: CoverImageDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<StudioCourseDto> {
+    return this.studio.setCover(id, body.image, actor);
+  }
+
+  @Delete('courses/:id/cover')
+  @ApiOkResponse({ type: StudioCourseDto })
+  removeCover(@Param('id', uuid) id: string, @CurrentUser() actor: AuthUser): Promise<StudioCourseDto> {
+    return this.studio.removeCover(id, actor);
   }
 
   @Post('courses/:id/archive')

@@ -1,17 +1,25 @@
 import {
   CourseStatus,
+  COVER_MAX_BYTES,
+  COVER_MAX_SIDE,
+  COVER_MIN_HEIGHT,
+  COVER_MIN_WIDTH,
+  coverUrl,
   DEFAULT_VIDEO_COMPLETION_PERCENT,
   ErrorCode,
   LessonKind,
   Role,
 } from '@hocvu/contracts';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { mediaContentType } from '@hocvu/server-kit';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
+import { imageSize } from 'image-size';
+import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
+import { OBJECT_STORAGE, ObjectStorage } from '../../storage/storage.module';
 import { LanguagesService } from '../languages/languages.service';
 import { renderArticleTexts } from './article-renderer';
 import { CatalogueCache } from './catalogue-cache';
@@ -42,6 +50,7 @@ export class CourseStudioService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly languages: LanguagesService,
     private readonly catalogueCache: CatalogueCache,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
   async list(actor: AuthUser): Promise<StudioCourseListDto> {
@@ -298,9 +307,10 @@ export class CourseStudioService {
       const searchText = [...Object.values(course.title), ...Object.values(course.summary)].join(' ');
       await manager.query(
         `INSERT INTO course_catalogue (course_id, version_id, slug, title, summary, level, target_groups, languages,
-                                       estimated_minutes, lesson_count, search_document, published_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, hocvu_search_norm($11), now())
+                                       estimated_minutes, lesson_count, search_document, published_at, cover_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, hocvu_search_norm($11), now(), $12)
          ON CONFLICT (course_id) DO UPDATE SET version_id = EXCLUDED.version_id, slug = EXCLUDED.slug,
+           cover_key = EXCLUDED.cover_key,
            title = EXCLUDED.title, summary = EXCLUDED.summary, level = EXCLUDED.level,
            target_groups = EXCLUDED.target_groups, languages = EXCLUDED.languages,
            estimated_minutes = EXCLUDED.estimated_minutes, lesson_count = EXCLUDED.lesson_count,
@@ -317,6 +327,7 @@ export class CourseStudioService {
           outline.estimatedMinutes,
           outline.lessonCount,
           searchText,
+          course.coverKey,
         ],
       );
       await manager.update(
@@ -342,6 +353,29 @@ export class CourseStudioService {
     });
     await this.catalogueCache.invalidate();
     return this.get(courseId, actor);
+  }
+
+  /**
+   * Sets the draft's cover image. The file is checked (type by content, not by name; size;
+   * dimensions) and stored under a content-addressed key, so a new cover gets a new URL and
+   * cached copies of the old one never go stale.
+   */
+  async setCover(courseId: string, base64: string, actor: AuthUser): Promise<StudioCourseDto> {
+    await loadCourseForEdit(this.dataSource.manager, courseId, actor);
+    const image = Buffer.from(base64, 'base64');
+    const type = checkCover(image);
+    const key = `covers/${courseId}/${createHash('sha256').update(image).digest('hex').slice(0, 16)}.${type}`;
+    await this.storage.write(key, image, mediaContentType(key));
+    return this.edit(courseId, actor, async (manager, course) => {
+      await manager.update(Course, { id: course.id }, { coverKey: key });
+    });
+  }
+
+  removeCover(courseId: string, actor: AuthUser): Promise<StudioCourseDto> {
+    // The file stays: the published version may still show it.
+    return this.edit(courseId, actor, async (manager, course) => {
+      await manager.update(Course, { id: course.id }, { coverKey: null });
+    });
   }
 
   /**
@@ -454,6 +488,7 @@ export class CourseStudioService {
       languages: course.languages,
       sequential: course.sequential,
       videoCompletionPercent: course.videoCompletionPercent,
+      coverUrl: coverUrl(course.coverKey),
       owner: { id: course.ownerId, fullName: owner?.fullName ?? '' },
       coTeachers: people.filter((person) => !person.isOwner).map(({ id, fullName }) => ({ id, fullName })),
       sections: sections.map((section) => ({
@@ -575,4 +610,27 @@ async function frozenVideoContent(manager: EntityManager, lessons: CourseLesson[
     });
   }
   return content;
+}
+
+/** The image type of a cover (jpg, png, webp) if it is acceptable; otherwise a COVER_INVALID error. */
+function checkCover(image: Buffer): 'jpg' | 'png' | 'webp' {
+  const refuse = (message: string) =>
+    new AppError(ErrorCode.CoverInvalid, HttpStatus.UNPROCESSABLE_ENTITY, message);
+  if (image.length === 0 || image.length > COVER_MAX_BYTES)
+    throw refuse('The cover must be an image of at most 1 MB');
+  let size: ReturnType<typeof imageSize>;
+  try {
+    size = imageSize(image);
+  } catch {
+    throw refuse('The cover is not an image');
+  }
+  const type = size.type === 'jpg' || size.type === 'png' || size.type === 'webp' ? size.type : null;
+  if (!type) throw refuse('The cover must be a JPEG, PNG or WebP image');
+  if (size.width < COVER_MIN_WIDTH || size.height < COVER_MIN_HEIGHT) {
+    throw refuse(`The cover must be at least ${COVER_MIN_WIDTH}×${COVER_MIN_HEIGHT} pixels`);
+  }
+  if (size.width > COVER_MAX_SIDE || size.height > COVER_MAX_SIDE) {
+    throw refuse(`The cover must be at most ${COVER_MAX_SIDE} pixels on each side`);
+  }
+  return type;
 }

@@ -19,6 +19,8 @@ export class Course {
   @Column({ type: 'text', array: true }) languages!: string[];
   @Column({ type: 'boolean' }) sequential!: boolean;
   @Column({ name: 'video_completion_percent', type: 'smallint' }) videoCompletionPercent!: number;
+  /** Storage key of the draft's cover image (covers/<course>/<hash>.<ext>), or null. */
+  @Column({ name: 'cover_key', type: 'varchar', nullable: true }) coverKey!: string | null;
   /** Bumped by every draft edit; equal to publishedRevision when nothing is unpublished. */
   @Column({ name: 'draft_revision', type: 'integer' }) draftRevision!: number;
   @Column({ name: 'published_revision', type: 'integer', nullable: true }) publishedRevision!: number | null;

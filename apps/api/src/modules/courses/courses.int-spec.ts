@@ -1,6 +1,6 @@
 import { ErrorCode, Role } from '@hocvu/contracts';
 
-import { aCourse, aSignedInUser, SignedInUser } from '../../../test/builders';
+import { aCourse, aPng, aSignedInUser, SignedInUser } from '../../../test/builders';
 import { createTestApp, TestApp } from '../../../test/test-app';
 
 describe('course authoring and versioned publishing (integration)', () => {
@@ -195,6 +195,41 @@ describe('course authoring and versioned publishing (integration)', () => {
       expect(page.descriptionHtml.vi).toContain('<strong>miễn phí</strong>');
       // Raw HTML is never rendered as markup: it shows as text.
       expect(page.descriptionHtml.vi).not.toContain('<img');
+    });
+
+    it('takes a cover image, checks it, serves it publicly and shows it in the catalogue once published', async () => {
+      const course = await aCourse(t, owner, { title: 'Khoá có ảnh bìa', publish: false });
+      const put = (user: SignedInUser, image: Buffer | string) =>
+        as(user, 'PUT', `/api/studio/courses/${course.id}/cover`, {
+          image: Buffer.isBuffer(image) ? image.toString('base64') : image,
+        });
+      for (const bad of [aPng(100, 100), Buffer.from('không phải ảnh'), 'not base64 at all!']) {
+        const refused = await put(owner, bad);
+        expect(refused.statusCode).toBe(422);
+        expect(refused.json().error.code).toBe(ErrorCode.CoverInvalid);
+      }
+      expect((await put(otherTeacher, aPng(640, 360))).json().error.code).toBe(ErrorCode.NotCourseEditor);
+
+      const saved = await put(owner, aPng(640, 360));
+      expect(saved.statusCode).toBe(200);
+      const url: string = saved.json().coverUrl;
+      expect(url).toMatch(new RegExp(`^/api/media/public/covers/${course.id}/[0-9a-f]{16}\\.png$`));
+      const image = await t.app.inject({ method: 'GET', url });
+      expect(image.statusCode).toBe(200);
+      expect(image.headers['content-type']).toBe('image/png');
+      expect(image.headers['cache-control']).toContain('immutable');
+      // Only covers are public; other keys still need a signed URL.
+      const other = await t.app.inject({
+        method: 'GET',
+        url: `/api/media/public/sources/${course.id}/source`,
+      });
+      expect(other.json().error.code).toBe(ErrorCode.MediaTokenInvalid);
+
+      await as(owner, 'POST', `/api/studio/courses/${course.id}/publish`);
+      const page = (await t.app.inject({ method: 'GET', url: `/api/catalogue/${course.slug}` })).json();
+      expect(page.coverUrl).toBe(url);
+      const search = (await t.app.inject({ method: 'GET', url: '/api/catalogue?q=khoa co anh bia' })).json();
+      expect(search.items.find((item: { id: string }) => item.id === course.id)?.coverUrl).toBe(url);
     });
 
     it('archives a course: out of the catalogue, no new enrolments, enrolled learners keep reading', async () => {

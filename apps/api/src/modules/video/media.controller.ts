@@ -26,7 +26,7 @@ export class MediaController {
     private readonly signer: MediaSigner,
   ) {}
 
-  // Fastify answers HEAD from this route too (headers only).
+  // Fastify routes HEAD here too (headers only, see below).
   @Get(':token/*')
   @Public()
   @ApiOperation({ summary: 'A media file by signed URL; supports Range (206) and HEAD' })
@@ -37,7 +37,9 @@ export class MediaController {
 
   private async serve(token: string, request: FastifyRequest, reply: FastifyReply) {
     const key = decodeURIComponent((request.params as Record<string, string>)['*'] ?? '');
-    if (!this.signer.verifyMedia(token, key)) {
+    // Course covers are public (the catalogue is); everything else needs a signed URL.
+    const allowed = token === 'public' ? isPublicKey(key) : this.signer.verifyMedia(token, key);
+    if (!allowed) {
       throw new AppError(
         ErrorCode.MediaTokenInvalid,
         HttpStatus.FORBIDDEN,
@@ -74,7 +76,13 @@ export class MediaController {
     void reply.header('content-length', String(length));
     if (range)
       void reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${object.size}`);
-    if (request.method === 'HEAD') return reply.send();
+    if (request.method === 'HEAD') {
+      // Fastify's automatic HEAD would read the whole stream or report length 0: answer directly.
+      reply.hijack();
+      reply.raw.writeHead(reply.statusCode, reply.getHeaders() as Record<string, string>);
+      reply.raw.end();
+      return;
+    }
     try {
       return reply.send(await this.storage.read(key, range));
     } catch (error) {
@@ -87,4 +95,9 @@ export class MediaController {
       throw error;
     }
   }
+}
+
+/** Keys anyone may fetch: course covers (covers/<course>/<hash>.<ext>). */
+function isPublicKey(key: string): boolean {
+  return /^covers\/[0-9a-f-]{36}\/[0-9a-f]{16}\.(jpg|png|webp)$/.test(key);
 }

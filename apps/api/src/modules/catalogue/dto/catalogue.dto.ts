@@ -53,6 +53,8 @@ export class CatalogueCourseDto {
   @ApiProperty({ type: [String] }) languages!: string[];
   @ApiProperty() estimatedMinutes!: number;
   @ApiProperty() lessonCount!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Cover image (public, immutable URL)' })
+  coverUrl!: string | null;
 }
 
 export class CataloguePageDto {

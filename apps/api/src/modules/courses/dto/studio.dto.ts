@@ -7,6 +7,7 @@ import {
   COURSE_TITLE_MAX_LENGTH,
   CourseLevel,
   CourseStatus,
+  COVER_MAX_BYTES,
   LESSON_KINDS,
   LessonKind,
   LocalizedText,
@@ -27,6 +28,7 @@ import {
   IsUUID,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -209,6 +211,8 @@ export class StudioCourseDto extends StudioCourseSummaryDto {
   @ApiProperty({ type: [String] }) languages!: string[];
   @ApiProperty() sequential!: boolean;
   @ApiProperty() videoCompletionPercent!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Cover image of the draft (public URL)' })
+  coverUrl!: string | null;
   @ApiProperty({ type: PersonRefDto }) owner!: PersonRefDto;
   @ApiProperty({ type: [PersonRefDto] }) coTeachers!: PersonRefDto[];
   /** The draft's sections and lessons: the same fields a published outline carries. */
@@ -226,4 +230,11 @@ export class CourseVersionDto {
   @ApiProperty() version!: number;
   @ApiProperty({ type: String, format: 'date-time' }) publishedAt!: string;
   @ApiProperty({ type: PersonRefDto, nullable: true }) publishedBy!: PersonRefDto | null;
+}
+
+export class CoverImageDto {
+  @ApiProperty({ description: 'The image file (JPEG, PNG or WebP, ≤ 1 MB, ≥ 320×180) in base64' })
+  @IsString()
+  @MaxLength(Math.ceil((COVER_MAX_BYTES * 4) / 3) + 4)
+  image!: string;
 }
