@@ -21,7 +21,9 @@ import { AdminUnitsService } from './modules/admin-units/admin-units.service';
 import { CourseStudioService } from './modules/courses/course-studio.service';
 import { AccountFieldsDto } from './modules/users/dto/user.dto';
 import { UsersService } from './modules/users/users.service';
+import { VideoStudioService } from './modules/video/video-studio.service';
 import { DEMO_ACCOUNTS, DEMO_PROVINCE, seedDemo } from './seed/demo-seed';
+import { seedDemoVideo } from './seed/demo-video';
 
 const USAGE = `Usage: hocvu-api <command> [options]
 
@@ -29,6 +31,7 @@ Commands:
   migrate                         apply pending database migrations
   migrate:revert                  revert the last migration
   seed                            load the demo content (idempotent; demo installs only)
+  seed-video                      add the demo video lesson (needs ffmpeg and a running worker; idempotent)
   create-admin --phone P --name N [--password X]
                                   create the first province admin (password read from HOCVU_ADMIN_PASSWORD if omitted)
   import-units --file F [--province-code 11 --province-name "Điện Biên"]
@@ -73,6 +76,33 @@ async function main(argv: string[]): Promise<void> {
         for (const account of DEMO_ACCOUNTS)
           console.log(`  ${account.label.padEnd(15)} ${account.phone} / ${account.password}`);
       });
+    case 'seed-video': {
+      const config = ApiConfigModule.load(process.env);
+      const context = await NestFactory.createApplicationContext(
+        AppModule.forConfig(Object.assign(new ApiConfig(), config, { LOG_LEVEL: 'warn' })),
+        { logger: ['error', 'warn'] },
+      );
+      try {
+        const teacher = await context.get(UsersService).findByLogin({ phone: '+84911000003' });
+        if (!teacher) throw new UsageError('Run `seed` first: the demo teacher is missing');
+        const result = await seedDemoVideo(
+          context.get(DataSource),
+          context.get(CourseStudioService),
+          context.get(VideoStudioService),
+          teacher.id,
+        );
+        console.log(
+          result.status === 'created'
+            ? 'Demo video lesson added to the VNeID course and published.'
+            : result.status === 'exists'
+              ? 'Demo video lesson already there.'
+              : `Demo video lesson skipped: ${result.reason}`,
+        );
+      } finally {
+        await context.close();
+      }
+      return;
+    }
     case 'create-admin':
       return withServices(ApiConfigModule.load(process.env), (_, users) =>
         createAdmin(users, values.phone, values.name, values.password ?? process.env['HOCVU_ADMIN_PASSWORD']),

@@ -129,6 +129,14 @@ async function main() {
 
   await waitForUrl(`http://127.0.0.1:${apiPort}/api/health`, 60_000);
   await waitForUrl(`http://${host}:${portalPort}/`, 60_000);
+  // Needs the running worker: the clip is transcoded like any upload (once; later starts skip it).
+  step('Adding the demo video lesson…');
+  const video = run('node', ['apps/api/dist/apps/api/src/cli.js', 'seed-video'], {
+    env,
+    quiet: true,
+    allowFailure: true,
+  });
+  console.log(`  ${(video.stdout || video.stderr).trim().split('\n').at(-1)}`);
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   console.log(`
 ────────────────────────────────────────────────────────────────────

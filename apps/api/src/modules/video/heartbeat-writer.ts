@@ -43,6 +43,11 @@ interface ProgressState {
 const SLACK_SECONDS = 15;
 /** Largest batch one transaction writes. */
 const MAX_BATCH = 500;
+/**
+ * Batches written at the same time. Keys are locked in one global order (sorted), so concurrent
+ * batches touching the same learner wait for each other instead of deadlocking.
+ */
+const MAX_CONCURRENT_BATCHES = 3;
 
 /**
  * Group commit for heartbeats. Requests arriving while a batch is being written wait for the next
@@ -55,40 +60,54 @@ const MAX_BATCH = 500;
 export class HeartbeatWriter implements OnApplicationShutdown {
   private readonly logger = new Logger(HeartbeatWriter.name);
   private queue: Pending[] = [];
-  private running: Promise<void> | null = null;
+  private scheduled = false;
+  /** Batches being written now; a few at once so database round trips overlap. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   submit(heartbeat: Heartbeat): Promise<HeartbeatOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ heartbeat, resolve, reject });
-      if (!this.running) this.running = this.drain();
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // Let the requests of this event-loop turn join the batch.
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
+      }
     });
   }
 
-  private async drain(): Promise<void> {
-    // Let the requests of this event-loop turn join the first batch.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
+  private pump(): void {
+    while (this.queue.length > 0 && this.inFlight.size < MAX_CONCURRENT_BATCHES) {
       const batch = this.queue.splice(0, MAX_BATCH);
-      try {
-        const outcomes = await this.write(batch.map((item) => item.heartbeat));
-        batch.forEach((item, index) => {
-          const outcome = outcomes[index];
-          if (outcome instanceof AppError) item.reject(outcome);
-          else item.resolve(outcome);
-        });
-      } catch (error) {
-        this.logger.error(`Heartbeat batch of ${batch.length} failed: ${(error as Error).message}`);
-        const unavailable = new AppError(
-          ErrorCode.ServiceUnavailable,
-          HttpStatus.SERVICE_UNAVAILABLE,
-          'Progress could not be saved; it will be sent again',
-        );
-        for (const item of batch) item.reject(unavailable);
-      }
+      const writing = this.flush(batch).finally(() => {
+        this.inFlight.delete(writing);
+        this.pump();
+      });
+      this.inFlight.add(writing);
     }
-    this.running = null;
+  }
+
+  private async flush(batch: Pending[]): Promise<void> {
+    try {
+      const outcomes = await this.write(batch.map((item) => item.heartbeat));
+      batch.forEach((item, index) => {
+        const outcome = outcomes[index];
+        if (outcome instanceof AppError) item.reject(outcome);
+        else item.resolve(outcome);
+      });
+    } catch (error) {
+      this.logger.error(`Heartbeat batch of ${batch.length} failed: ${(error as Error).message}`);
+      const unavailable = new AppError(
+        ErrorCode.ServiceUnavailable,
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'Progress could not be saved; it will be sent again',
+      );
+      for (const item of batch) item.reject(unavailable);
+    }
   }
 
   private async write(heartbeats: Heartbeat[]): Promise<(HeartbeatOutcome | AppError)[]> {
@@ -170,7 +189,10 @@ export class HeartbeatWriter implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     // Acknowledge nothing that is not written: finish the batches in flight before closing.
-    await this.running;
+    while (this.inFlight.size > 0 || this.queue.length > 0) {
+      this.pump();
+      await Promise.allSettled([...this.inFlight]);
+    }
   }
 }
 
@@ -211,8 +233,9 @@ function keyOf(userId: string, lessonId: string): string {
   return `${userId}:${lessonId}`;
 }
 
+/** One claim per learner and lesson, sorted: every batch locks rows in the same order. */
 function uniqueKeys(heartbeats: Heartbeat[]) {
   const keys = new Map<string, PlaybackClaims>();
   for (const { claims } of heartbeats) keys.set(keyOf(claims.userId, claims.lessonId), claims);
-  return [...keys.values()];
+  return [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, claims]) => claims);
 }

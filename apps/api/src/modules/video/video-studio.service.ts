@@ -4,6 +4,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Server } from '@tus/server';
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AuthUser } from '../../common/auth/auth-user';
@@ -149,6 +150,27 @@ export class VideoStudioService {
     await this.moveUploadIntoStorage(uploadId, asset);
     await this.enqueueTranscode(asset.id, asset.generation);
     return this.lessonVideo(lessonId, actor);
+  }
+
+  /**
+   * Makes a file already on this machine the lesson's video (demo content, bulk imports by an
+   * administrator): the same asset, storage and transcode path as an upload, minus tus.
+   */
+  async importFile(lessonId: string, localPath: string, filename: string, actor: AuthUser): Promise<string> {
+    const courseId = await this.assertVideoLessonEditable(lessonId, actor);
+    const { size } = await stat(localPath);
+    const [asset] = await this.dataSource.query<VideoAssetRow[]>(
+      `INSERT INTO video_assets (course_id, lesson_id, upload_id, uploaded_by, original_filename, size_bytes, source_key)
+       VALUES ($1, $2, 'import_' || gen_random_uuid(), $3, $4, $5, '')
+       RETURNING ${ASSET_COLUMNS}`,
+      [courseId, lessonId, actor.id, filename.slice(0, 255), size],
+    );
+    const row = asset;
+    const sourceKey = videoKeys.source(row.id);
+    await this.storage.putFile(sourceKey, localPath, { contentType: 'video/*' });
+    await this.dataSource.query('UPDATE video_assets SET source_key = $2 WHERE id = $1', [row.id, sourceKey]);
+    await this.enqueueTranscode(row.id, row.generation);
+    return row.id;
   }
 
   private async moveUploadIntoStorage(uploadId: string, asset: VideoAssetRow): Promise<void> {

@@ -252,6 +252,10 @@ describe('video lessons (integration)', () => {
     expect(ranged.headers['content-range']).toBe('bytes 100-199/1000');
     expect(ranged.rawPayload.length).toBe(100);
     expect(ranged.headers['content-type']).toBe('video/mp2t');
+    const head = await t.app.inject({ method: 'HEAD', url: segmentUrl });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-length']).toBe('1000');
+    expect(head.body).toBe('');
     const beyond = await t.app.inject({
       method: 'GET',
       url: segmentUrl,
