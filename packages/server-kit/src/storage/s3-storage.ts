@@ -44,6 +44,10 @@ export class S3Storage implements ObjectStorage {
       region: options.region,
       endpoint: options.endpoint || undefined,
       forcePathStyle: options.forcePathStyle,
+      // Checksums only where S3 requires them: many S3-compatible services (older MinIO, Ceph,
+      // providers' gateways) reject the SDK's default aws-chunked CRC uploads.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       credentials:
         options.accessKeyId && options.secretAccessKey
           ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
