@@ -1,6 +1,5 @@
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
@@ -20,7 +19,7 @@ describe('S3Storage (integration, S3 protocol)', () => {
 
   beforeAll(async () => {
     server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: join(root, 'data') });
-    const address = (await server.run());
+    const address = await server.run();
     const endpoint = `http://127.0.0.1:${address.port}`;
     const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
     await new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials }).send(
