@@ -1,6 +1,6 @@
 import { createTestResources, dropTestResources, testEncryptionKeys } from '@hocvu/server-kit/testing';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 // eslint-disable-next-line @nx/enforce-module-boundaries -- migrations/ is not an Nx project (see apps/api data-source-options.ts)
@@ -11,6 +11,8 @@ const ROOT = join(__dirname, '../..');
 const API_MAIN = join(ROOT, 'apps/api/dist/apps/api/src/main.js');
 const API_CLI = join(ROOT, 'apps/api/dist/apps/api/src/cli.js');
 const WORKER_MAIN = join(ROOT, 'apps/worker/dist/apps/worker/src/main.js');
+/** Uploaded and transcoded videos of the run (the API and the worker share the folder); under tmp/, ignored by git. */
+const MEDIA_ROOT = join(ROOT, 'tmp/e2e-media');
 
 /** Starts the whole stack on a fresh database; returns the teardown Playwright calls at the end. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -18,6 +20,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (!existsSync(built)) throw new Error(`${built} is missing: build first (npx nx run-many -t build)`);
   }
   const resources = await createTestResources('e2e', MIGRATIONS);
+  rmSync(MEDIA_ROOT, { recursive: true, force: true });
+  mkdirSync(MEDIA_ROOT, { recursive: true });
   const env = {
     ...process.env,
     NODE_ENV: 'test',
@@ -32,6 +36,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     LOG_PRETTY: 'false',
     PORTAL_PORT: String(E2E_PORTAL_PORT),
     API_URL: E2E_API_URL,
+    STORAGE_DRIVER: 'local',
+    STORAGE_PATH: join(MEDIA_ROOT, 'storage'),
+    UPLOAD_PATH: join(MEDIA_ROOT, 'uploads'),
   };
   const seed = spawnSync('node', [API_CLI, 'seed'], { cwd: ROOT, env, encoding: 'utf8' });
   if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`);

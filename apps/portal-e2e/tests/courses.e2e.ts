@@ -138,10 +138,13 @@ test('a teacher reorders lessons with the keyboard, across sections, and the ord
     'Đã chuyển chương “Nộp hồ sơ” đến vị trí 1.',
   );
 
-  // With a mouse: drag "Tạo tài khoản" by its grip onto the top half of "Chuẩn bị giấy tờ".
+  // With a mouse: drag "Tạo tài khoản" by its grip onto the top half of "Chuẩn bị giấy tờ". Both are
+  // brought into view first: a drag cannot scroll the page on its way.
+  const target = page.getByRole('link', { name: 'Chuẩn bị giấy tờ' });
+  await target.evaluate((link) => link.scrollIntoView({ block: 'start' }));
   await page
     .getByTitle('Kéo để đổi thứ tự: Tạo tài khoản')
-    .dragTo(page.getByRole('link', { name: 'Chuẩn bị giấy tờ' }), { targetPosition: { x: 4, y: 4 } });
+    .dragTo(target, { targetPosition: { x: 4, y: 4 } });
   await expect(page.getByRole('status').filter({ hasText: 'Đã chuyển bài “Tạo tài khoản”' })).toHaveText(
     'Đã chuyển bài “Tạo tài khoản” đến vị trí 1 trong chương “Nộp hồ sơ”.',
   );
@@ -186,4 +189,39 @@ test('in a sequential course the next lesson opens once the previous one is done
     page.getByRole('heading', { level: 1, name: 'Kết nối Wi-Fi và dữ liệu di động 4G' }),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Đánh dấu đã học xong' })).toBeVisible();
+});
+
+test('a teacher archives a published course: it leaves the catalogue, and publishing again brings it back', async ({
+  page,
+}) => {
+  const stamp = String(Date.now()).slice(-6);
+  const courseTitle = `Nhận tin nhắn lừa đảo ${stamp}`;
+  await signIn(page, TEACHER.phone, TEACHER.password);
+  await createCourse(page, courseTitle);
+  await addSection(page, 'Nhận biết');
+  await addArticle(page, 'Nhận biết', 'Tin nhắn giả danh ngân hàng');
+  await page.getByRole('button', { name: 'Xuất bản', exact: true }).click();
+  await expect(page.getByText('Đã xuất bản phiên bản 1.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Lưu trữ' }).click();
+  await expect(page.getByText(/^Lưu trữ khoá học này\?/)).toBeFocused();
+  await page
+    .getByRole('group', { name: /^Lưu trữ khoá học này/ })
+    .getByRole('button', { name: 'Lưu trữ' })
+    .click();
+  await expect(page.getByText('Đã lưu trữ khoá học. Học viên đã đăng ký vẫn học tiếp được.')).toBeVisible();
+  await expect(page.getByText('Đã lưu trữ', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lưu trữ' })).toHaveCount(0);
+
+  await nav(page).getByRole('link', { name: 'Khoá học' }).click();
+  await expect(
+    page.getByRole('link', { name: 'Kỹ năng số cơ bản: dùng điện thoại thông minh' }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: courseTitle })).toHaveCount(0);
+
+  await nav(page).getByRole('link', { name: 'Soạn bài giảng' }).click();
+  await page.getByRole('link', { name: courseTitle }).click();
+  await page.getByRole('button', { name: 'Xuất bản lại' }).click();
+  await expect(page.getByText('Đã xuất bản phiên bản 2.')).toBeVisible();
+  await expect(page.getByText('Đã xuất bản', { exact: true })).toBeVisible();
 });

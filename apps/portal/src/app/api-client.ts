@@ -117,3 +117,19 @@ export function restoreSession(): Promise<void> {
   );
   return restoring;
 }
+
+/** Renewed this long before it expires: a request built now may take a while to reach the API. */
+const TOKEN_RENEWAL_MARGIN_MS = 60_000;
+
+/**
+ * The bearer header for requests made outside the typed client (the tus video upload, which sends many
+ * requests over a long time): the session is renewed first when its access token is about to expire.
+ */
+export async function bearerHeaders(): Promise<Record<string, string>> {
+  if (sessionStore.accessTokenExpiresWithin(TOKEN_RENEWAL_MARGIN_MS)) {
+    // Offline or refused: the request goes out with what there is, and its failure is reported there.
+    await refreshSession().catch(() => false);
+  }
+  const token = sessionStore.getAccessToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}

@@ -13,6 +13,8 @@ export type SessionState =
  */
 let state: SessionState = { status: 'restoring' };
 let accessToken: string | null = null;
+/** When the access token stops working (ms since the epoch, by this device's clock). */
+let accessTokenExpiresAt = 0;
 const listeners = new Set<() => void>();
 
 function publish(next: SessionState): void {
@@ -30,9 +32,14 @@ export const sessionStore = {
 
   getAccessToken: (): string | null => accessToken,
 
+  /** Whether the access token is missing or expires within `marginMs` (e.g. before a long upload's next request). */
+  accessTokenExpiresWithin: (marginMs: number): boolean =>
+    accessToken === null || Date.now() + marginMs >= accessTokenExpiresAt,
+
   /** After sign-in, sign-up or a refresh. */
   start: (session: Session): void => {
     accessToken = session.accessToken;
+    accessTokenExpiresAt = Date.now() + session.expiresIn * 1000;
     publish({ status: 'signedIn', user: session.user });
   },
 
@@ -43,6 +50,7 @@ export const sessionStore = {
 
   clear: (): void => {
     accessToken = null;
+    accessTokenExpiresAt = 0;
     if (state.status !== 'signedOut') publish({ status: 'signedOut' });
   },
 };

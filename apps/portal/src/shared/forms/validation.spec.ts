@@ -9,6 +9,7 @@ import {
   checkMinutes,
   checkNewPassword,
   checkPhone,
+  checkVideoCompletionPercent,
   fieldMessage,
   problemsFromApi,
 } from './validation';
@@ -59,6 +60,16 @@ describe('form checks (same rules as the API)', () => {
     expect(checkMinutes('601')).toEqual(['max']);
     expect(checkMinutes('')).toEqual(['isInt']);
     expect(checkMinutes('1.5')).toEqual(['isInt']);
+  });
+
+  it('takes 50 to 100 percent of a video to complete it', () => {
+    expect(checkVideoCompletionPercent('90')).toEqual([]);
+    expect(checkVideoCompletionPercent(' 50 ')).toEqual([]);
+    expect(checkVideoCompletionPercent('100')).toEqual([]);
+    expect(checkVideoCompletionPercent('49')).toEqual(['min']);
+    expect(checkVideoCompletionPercent('101')).toEqual(['max']);
+    expect(checkVideoCompletionPercent('')).toEqual(['isInt']);
+    expect(checkVideoCompletionPercent('75.5')).toEqual(['isInt']);
   });
 
   it('tells an API error code put on a field in the code’s own words', () => {

@@ -91,6 +91,18 @@ export function checkMinutes(value: string): string[] {
   return Number(trimmed) > LESSON_MINUTES_MAX ? ['max'] : [];
 }
 
+/** Share of a video (in %) a course may require learners to watch, as the API accepts it. */
+export const VIDEO_COMPLETION_PERCENT_MIN = 50;
+export const VIDEO_COMPLETION_PERCENT_MAX = 100;
+
+export function checkVideoCompletionPercent(value: string): string[] {
+  const trimmed = value.trim();
+  if (!/^\d{1,3}$/.test(trimmed)) return ['isInt'];
+  const percent = Number(trimmed);
+  if (percent < VIDEO_COMPLETION_PERCENT_MIN) return ['min'];
+  return percent > VIDEO_COMPLETION_PERCENT_MAX ? ['max'] : [];
+}
+
 /** Adds a field's broken rules to `problems` when there are any. */
 export function collect(
   problems: Record<string, readonly string[]>,
@@ -160,6 +172,11 @@ export function fieldMessage(t: TFunction, field: string, rules: readonly string
       return t('validation.minutes', { max: LESSON_MINUTES_MAX });
     case 'languages':
       return t('validation.languages');
+    case 'videoCompletionPercent':
+      return t('validation.videoCompletionPercent', {
+        min: VIDEO_COMPLETION_PERCENT_MIN,
+        max: VIDEO_COMPLETION_PERCENT_MAX,
+      });
     case 'role':
     case 'gender':
     case 'targetGroup':

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 
 import { paths } from '../../../app/paths';
 import { isApiError } from '../../../shared/api/api-error';
+import { ArticleHtml } from '../../../shared/courses/ArticleHtml';
 import { formatDuration } from '../../../shared/courses/duration';
 import { LessonKindIcon } from '../../../shared/courses/LessonKindIcon';
 import { useContentLanguages } from '../../../shared/courses/use-content-languages';
@@ -50,7 +51,8 @@ function CourseDetails({ course }: { course: CoursePageData }) {
   const { data: languages = [] } = useContentLanguages();
   const title = localized.pick(course.title);
   const summary = localized.pick(course.summary);
-  const description = localized.pick(course.description);
+  // Rendered from the author's Markdown and sanitised by the API, as article lessons are.
+  const description = localized.pick(course.descriptionHtml);
   const languageNames = course.languages.map(
     (code) => languages.find((language) => language.code === code)?.name ?? code,
   );
@@ -98,9 +100,7 @@ function CourseDetails({ course }: { course: CoursePageData }) {
       {description.text ? (
         <section className="section" aria-labelledby="course-about">
           <h2 id="course-about">{t('course.about')}</h2>
-          <p className="course-description" lang={description.lang}>
-            {description.text}
-          </p>
+          <ArticleHtml html={description.text} lang={description.lang} />
         </section>
       ) : null}
 

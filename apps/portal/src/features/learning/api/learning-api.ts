@@ -5,6 +5,7 @@ import { unwrap } from '../../../shared/api/api-error';
 
 export type LearnerOutline = Schema<'LearnerOutlineDto'>;
 export type LessonContent = Schema<'LessonContentDto'>;
+export type LessonVideo = Schema<'LessonVideoDto'>;
 
 export function fetchOutline(courseId: string, signal?: AbortSignal) {
   return unwrap(apiClient.GET('/api/learn/{courseId}', { params: { path: { courseId } }, signal }));

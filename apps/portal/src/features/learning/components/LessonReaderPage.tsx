@@ -16,8 +16,10 @@ import { Loading } from '../../../shared/ui/Loading';
 import { Page } from '../../../shared/ui/Page';
 import type { LessonContent } from '../api/learning-api';
 import { useCompleteLesson, useLessonContent } from '../hooks/use-learning';
-import { LockIcon, TickIcon } from './LessonStateIcons';
+import { LessonDone } from './LessonDone';
+import { LockIcon } from './LessonStateIcons';
 import { NotEnrolledPage } from './NotEnrolledPage';
+import { VideoLesson } from './VideoLesson';
 
 export function LessonReaderPage() {
   const { t } = useTranslation();
@@ -60,6 +62,7 @@ function LessonReader({ lesson }: { lesson: LessonContent }) {
   const title = localized.pick(lesson.title);
   const html = localized.pick(lesson.html);
   const isArticle = lesson.kind === LessonKind.Article;
+  const isVideo = lesson.kind === LessonKind.Video;
 
   return (
     <Page title={title.text} heading={<span lang={title.lang}>{title.text}</span>}>
@@ -77,6 +80,10 @@ function LessonReader({ lesson }: { lesson: LessonContent }) {
           <ArticleHtml html={html.text} lang={html.lang} />
           <Completion lesson={lesson} />
         </>
+      ) : isVideo && lesson.video ? (
+        <VideoLesson lesson={lesson} video={lesson.video} />
+      ) : isVideo ? (
+        <Alert tone="info">{t('learning.video.unavailable')}</Alert>
       ) : (
         <>
           <Alert tone="info">{t('learning.reader.comingSoon')}</Alert>
@@ -131,31 +138,5 @@ function Completion({ lesson }: { lesson: LessonContent }) {
     );
   }
 
-  return (
-    <div
-      className="lesson-complete lesson-complete--done"
-      ref={doneRef}
-      tabIndex={-1}
-      role="group"
-      aria-labelledby={`done-${lesson.id}`}
-    >
-      <p className="lesson-complete__title" id={`done-${lesson.id}`}>
-        <TickIcon /> {t('learning.reader.completed')}
-      </p>
-      {courseDone ? <p>{t('learning.reader.courseDone')}</p> : null}
-      <div className="actions">
-        {lesson.nextLessonId ? (
-          <Link className="button" to={paths.learnLesson(lesson.courseId, lesson.nextLessonId)}>
-            {t('learning.reader.next')}
-          </Link>
-        ) : null}
-        <Link
-          className={lesson.nextLessonId ? 'button button--secondary' : 'button'}
-          to={paths.learnCourse(lesson.courseId)}
-        >
-          {t('learning.reader.backToOutline')}
-        </Link>
-      </div>
-    </div>
-  );
+  return <LessonDone ref={doneRef} lesson={lesson} courseDone={courseDone} />;
 }

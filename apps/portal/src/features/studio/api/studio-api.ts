@@ -1,4 +1,4 @@
-import type { Schema } from '@hocvu/api-client';
+import type { paths, Schema } from '@hocvu/api-client';
 
 import { apiClient } from '../../../app/api-client';
 import { unwrap } from '../../../shared/api/api-error';
@@ -14,6 +14,11 @@ export type UpdateCourseBody = Schema<'UpdateCourseDto'>;
 export type CreateLessonBody = Schema<'CreateLessonDto'>;
 export type UpdateLessonBody = Schema<'UpdateLessonDto'>;
 export type CourseOrder = Schema<'CourseOrderDto'>;
+export type StudioLessonVideo = Schema<'StudioLessonVideoDto'>;
+export type StudioVideo = Schema<'StudioVideoDto'>;
+
+/** The tus endpoint that receives lesson videos (`Upload-Metadata`: lessonId, filename, filetype). */
+export const VIDEO_UPLOAD_ENDPOINT = '/api/studio/uploads/videos' satisfies keyof paths;
 
 const id = (value: string) => ({ params: { path: { id: value } } });
 
@@ -43,6 +48,10 @@ export function publishCourse(courseId: string) {
 
 export function unpublishCourse(courseId: string) {
   return unwrap(apiClient.POST('/api/studio/courses/{id}/unpublish', id(courseId)));
+}
+
+export function archiveCourse(courseId: string) {
+  return unwrap(apiClient.POST('/api/studio/courses/{id}/archive', id(courseId)));
 }
 
 export function listVersions(courseId: string, signal?: AbortSignal) {
@@ -87,4 +96,38 @@ export function updateLesson(lessonId: string, body: UpdateLessonBody) {
 
 export function deleteLesson(lessonId: string) {
   return unwrap(apiClient.DELETE('/api/studio/lessons/{id}', id(lessonId)));
+}
+
+const lesson = (lessonId: string) => ({ params: { path: { lessonId } } });
+
+export function fetchLessonVideo(lessonId: string, signal?: AbortSignal) {
+  return unwrap(apiClient.GET('/api/studio/lessons/{lessonId}/video', { ...lesson(lessonId), signal }));
+}
+
+/** Makes a finished tus upload the lesson's video and queues it for processing. */
+export function finishVideoUpload(lessonId: string, uploadId: string) {
+  return unwrap(
+    apiClient.POST('/api/studio/lessons/{lessonId}/video', { ...lesson(lessonId), body: { uploadId } }),
+  );
+}
+
+export function retranscodeVideo(lessonId: string) {
+  return unwrap(apiClient.POST('/api/studio/lessons/{lessonId}/video/retranscode', lesson(lessonId)));
+}
+
+export function putCaption(lessonId: string, language: string, vtt: string) {
+  return unwrap(
+    apiClient.PUT('/api/studio/lessons/{lessonId}/captions/{language}', {
+      params: { path: { lessonId, language } },
+      body: { vtt },
+    }),
+  );
+}
+
+export function deleteCaption(lessonId: string, language: string) {
+  return unwrap(
+    apiClient.DELETE('/api/studio/lessons/{lessonId}/captions/{language}', {
+      params: { path: { lessonId, language } },
+    }),
+  );
 }

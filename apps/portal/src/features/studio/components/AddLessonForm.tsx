@@ -17,10 +17,11 @@ import { useAddLesson } from '../hooks/use-studio';
 import { useOutline } from './outline-context';
 import { lessonLinkId } from './OutlineLessonItem';
 
-/** Articles first: the only kind learners can use today (video and quizzes come later). */
+/** Articles and videos first: the kinds learners can use today (quizzes come later). */
 const KIND_CHOICES: readonly LessonKind[] = [
   Kind.Article,
-  ...LESSON_KINDS.filter((kind) => kind !== Kind.Article),
+  Kind.Video,
+  ...LESSON_KINDS.filter((kind) => kind !== Kind.Article && kind !== Kind.Video),
 ];
 
 /** "Thêm bài học" under each section opens a short form: the lesson's kind and Vietnamese name. */
@@ -146,6 +147,7 @@ function LessonForm({ section, onClose }: { section: StudioSection; onClose: (ca
         <RadioGroupField
           id={kindId}
           legend={t('studio.editor.lessonKind')}
+          hint={t('studio.editor.lessonKindHint')}
           options={KIND_CHOICES.map((kind) => ({ value: kind, label: t(`lessonKind.${kind}`) }))}
           value={values.kind}
           onValueChange={(kind) => edit({ kind })}

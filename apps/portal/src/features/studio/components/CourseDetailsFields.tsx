@@ -2,7 +2,14 @@ import { COURSE_LEVELS, TARGET_GROUPS } from '@hocvu/contracts';
 import { useTranslation } from 'react-i18next';
 
 import { useContentLanguages } from '../../../shared/courses/use-content-languages';
-import { CheckboxField, CheckboxGroupField, RadioGroupField } from '../../../shared/forms';
+import {
+  CheckboxField,
+  CheckboxGroupField,
+  RadioGroupField,
+  TextField,
+  VIDEO_COMPLETION_PERCENT_MAX,
+  VIDEO_COMPLETION_PERCENT_MIN,
+} from '../../../shared/forms';
 import { FALLBACK_CONTENT_LANGUAGE } from '../../../shared/localized';
 import type { CourseFormValues } from './course-form';
 import { LocalizedTextFields } from './LocalizedTextFields';
@@ -116,6 +123,22 @@ export function CourseDetailsFields({
         checked={values.sequential}
         onCheckedChange={(sequential) => onChange({ sequential })}
         error={errorFor('sequential')}
+      />
+      <TextField
+        id="videoCompletionPercent"
+        label={t('studio.fields.videoCompletionPercent')}
+        hint={t('studio.fields.videoCompletionPercentHint', {
+          min: VIDEO_COMPLETION_PERCENT_MIN,
+          max: VIDEO_COMPLETION_PERCENT_MAX,
+        })}
+        value={values.videoCompletionPercent}
+        onValueChange={(value) => onChange({ videoCompletionPercent: value.replace(/\D/g, '') })}
+        error={errorFor('videoCompletionPercent')}
+        type="text"
+        inputMode="numeric"
+        pattern="[0-9]*"
+        maxLength={3}
+        className="input--short"
       />
     </>
   );

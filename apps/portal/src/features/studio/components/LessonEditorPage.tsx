@@ -26,6 +26,7 @@ import { Loading } from '../../../shared/ui/Loading';
 import { Page } from '../../../shared/ui/Page';
 import type { StudioLesson, UpdateLessonBody } from '../api/studio-api';
 import { useStudioLesson, useUpdateLesson } from '../hooks/use-studio';
+import { LessonVideoPanel } from './LessonVideoPanel';
 import { LocalizedTextFields } from './LocalizedTextFields';
 import { MarkdownCheatSheet } from './MarkdownCheatSheet';
 
@@ -81,6 +82,7 @@ function LessonEditor({ lesson }: { lesson: StudioLesson }) {
   const [saved, setSaved] = useState(false);
   const [showPreview, setShowPreview] = useState(false);
   const isArticle = lesson.kind === LessonKind.Article;
+  const isVideo = lesson.kind === LessonKind.Video;
   const title = localized.pick(lesson.title);
 
   const save = (thenPreview: boolean) => {
@@ -122,7 +124,7 @@ function LessonEditor({ lesson }: { lesson: StudioLesson }) {
       <p>
         <Link to={paths.studioCourse(lesson.courseId)}>{t('studio.lesson.backToCourse')}</Link>
       </p>
-      {isArticle ? null : <Alert tone="info">{t('studio.lesson.comingSoon')}</Alert>}
+      {isArticle || isVideo ? null : <Alert tone="info">{t('studio.lesson.comingSoon')}</Alert>}
       <FormShell
         problems={form}
         error={update.error}
@@ -192,6 +194,7 @@ function LessonEditor({ lesson }: { lesson: StudioLesson }) {
       </FormShell>
       {saved ? <Alert tone="success">{t('studio.lesson.saved')}</Alert> : null}
       {isArticle && showPreview ? <LessonPreview lesson={lesson} /> : null}
+      {isVideo ? <LessonVideoPanel lesson={lesson} /> : null}
     </Page>
   );
 }

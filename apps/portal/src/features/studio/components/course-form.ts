@@ -4,12 +4,19 @@ import {
   COURSE_TITLE_MAX_LENGTH,
   type CourseLevel,
   CourseLevel as Level,
+  DEFAULT_VIDEO_COMPLETION_PERCENT,
   type LocalizedText,
   TARGET_GROUPS,
   type TargetGroup,
 } from '@hocvu/contracts';
 
-import { checkLocalizedText, collect, type FieldProblems, type FieldSpec } from '../../../shared/forms';
+import {
+  checkLocalizedText,
+  checkVideoCompletionPercent,
+  collect,
+  type FieldProblems,
+  type FieldSpec,
+} from '../../../shared/forms';
 import { compactLocalized } from '../../../shared/localized';
 import type { CreateCourseBody, StudioCourse, UpdateCourseBody } from '../api/studio-api';
 
@@ -22,6 +29,8 @@ export interface CourseFormValues {
   targetGroups: TargetGroup[];
   languages: string[];
   sequential: boolean;
+  /** Digits as typed: the share of each video (50–100 %) a learner must watch. */
+  videoCompletionPercent: string;
 }
 
 export const NEW_COURSE: CourseFormValues = {
@@ -32,6 +41,7 @@ export const NEW_COURSE: CourseFormValues = {
   targetGroups: [],
   languages: ['vi'],
   sequential: false,
+  videoCompletionPercent: String(DEFAULT_VIDEO_COMPLETION_PERCENT),
 };
 
 export const COURSE_FIELDS: readonly FieldSpec[] = [
@@ -42,6 +52,7 @@ export const COURSE_FIELDS: readonly FieldSpec[] = [
   { name: 'targetGroups', targetId: `targetGroups-${TARGET_GROUPS[0] ?? ''}` },
   { name: 'languages', targetId: 'languages-vi' },
   { name: 'sequential' },
+  { name: 'videoCompletionPercent' },
 ];
 
 export function courseFormValues(course: StudioCourse): CourseFormValues {
@@ -53,6 +64,7 @@ export function courseFormValues(course: StudioCourse): CourseFormValues {
     targetGroups: [...course.targetGroups],
     languages: [...course.languages],
     sequential: course.sequential,
+    videoCompletionPercent: String(course.videoCompletionPercent),
   };
 }
 
@@ -63,6 +75,7 @@ export function checkCourseForm(values: CourseFormValues): FieldProblems {
   collect(problems, 'summary', checkLocalizedText(values.summary, COURSE_SUMMARY_MAX_LENGTH));
   collect(problems, 'description', checkLocalizedText(values.description, COURSE_DESCRIPTION_MAX_LENGTH));
   collect(problems, 'languages', values.languages.length === 0 ? ['arrayMinSize'] : []);
+  collect(problems, 'videoCompletionPercent', checkVideoCompletionPercent(values.videoCompletionPercent));
   return problems;
 }
 
@@ -74,6 +87,7 @@ export function createCourseBody(values: CourseFormValues): CreateCourseBody {
     targetGroups: values.targetGroups,
     languages: values.languages,
     sequential: values.sequential,
+    videoCompletionPercent: Number(values.videoCompletionPercent.trim()),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@hocvu/contracts';
+import { type LocalizedText, VideoStatus } from '@hocvu/contracts';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 
@@ -7,20 +7,27 @@ import {
   addCoTeacher,
   addLesson,
   addSection,
+  archiveCourse,
   createCourse,
   type CreateLessonBody,
+  deleteCaption,
   deleteLesson,
   deleteSection,
+  fetchLessonVideo,
   fetchStudioCourse,
   fetchStudioLesson,
+  finishVideoUpload,
   listMyCourses,
   listVersions,
   publishCourse,
+  putCaption,
   removeCoTeacher,
   renameSection,
   reorderCourse,
+  retranscodeVideo,
   type StudioCourse,
   type StudioLesson,
+  type StudioLessonVideo,
   unpublishCourse,
   updateCourse,
   type UpdateCourseBody,
@@ -35,6 +42,7 @@ export const studioKeys = {
   course: (courseId: string) => [...studioKeys.all, 'course', courseId] as const,
   versions: (courseId: string) => [...studioKeys.all, 'versions', courseId] as const,
   lesson: (lessonId: string) => [...studioKeys.all, 'lesson', lessonId] as const,
+  video: (lessonId: string) => [...studioKeys.all, 'video', lessonId] as const,
   reorder: (courseId: string) => [...studioKeys.all, 'reorder', courseId] as const,
 };
 
@@ -138,6 +146,10 @@ export function useUnpublishCourse() {
   return useCourseChange(unpublishCourse, refreshPublication);
 }
 
+export function useArchiveCourse() {
+  return useCourseChange(archiveCourse, refreshPublication);
+}
+
 /**
  * Reordering shows the new order at once and sends it in the background. Orders are sent one after
  * another (`scope`), each complete, so the last one sent wins; the API's answer replaces the cache only
@@ -181,4 +193,61 @@ export function useUpdateLesson(lessonId: string) {
       void queryClient.invalidateQueries({ queryKey: studioKeys.course(lesson.courseId) });
     },
   });
+}
+
+/** How often the studio asks about a video that is waiting or being processed. */
+const VIDEO_POLL_MS = 2_000;
+
+/** Uploaded but not yet playable: the worker is (or will be) on it. */
+function isVideoInProgress(data: StudioLessonVideo | undefined): boolean {
+  const status = data?.video?.status;
+  return status === VideoStatus.Queued || status === VideoStatus.Processing;
+}
+
+/** A video lesson's video and captions; polled every 2 s while the video is waiting or processing. */
+export function useLessonVideo(lessonId: string) {
+  return useQuery({
+    queryKey: studioKeys.video(lessonId),
+    queryFn: ({ signal }) => fetchLessonVideo(lessonId, signal),
+    // The status moves on by itself: whatever is cached is shown, and asked again at once.
+    staleTime: 0,
+    refetchInterval: (query) => (isVideoInProgress(query.state.data) ? VIDEO_POLL_MS : false),
+  });
+}
+
+/**
+ * Every change to a lesson's video answers with its video and captions: they replace the cached ones,
+ * and the course is fetched again (it may now have unpublished changes).
+ */
+function useVideoChange<Variables>(
+  lessonId: string,
+  courseId: string,
+  mutationFn: (variables: Variables) => Promise<StudioLessonVideo>,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (video) => {
+      queryClient.setQueryData(studioKeys.video(lessonId), video);
+      void queryClient.invalidateQueries({ queryKey: studioKeys.course(courseId) });
+    },
+  });
+}
+
+export function useFinishVideoUpload(lessonId: string, courseId: string) {
+  return useVideoChange(lessonId, courseId, (uploadId: string) => finishVideoUpload(lessonId, uploadId));
+}
+
+export function useRetranscodeVideo(lessonId: string, courseId: string) {
+  return useVideoChange(lessonId, courseId, () => retranscodeVideo(lessonId));
+}
+
+export function usePutCaption(lessonId: string, courseId: string) {
+  return useVideoChange(lessonId, courseId, ({ language, vtt }: { language: string; vtt: string }) =>
+    putCaption(lessonId, language, vtt),
+  );
+}
+
+export function useDeleteCaption(lessonId: string, courseId: string) {
+  return useVideoChange(lessonId, courseId, (language: string) => deleteCaption(lessonId, language));
 }
