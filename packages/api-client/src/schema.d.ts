@@ -1491,6 +1491,8 @@ export interface components {
             /** @example vi */
             language: string;
             cueCount: number;
+            /** @description Signed URL of the WebVTT file (preview, download) */
+            url: string;
         };
         StudioLessonVideoDto: {
             /** @description The latest upload; null before any */
@@ -2463,6 +2465,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description COURSE_EMPTY, or LESSON_VIDEO_NOT_READY with details.lessonIds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CourseStudio_unpublish: {
@@ -2519,7 +2530,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description COVER_INVALID (422) for a bad image */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2539,6 +2549,15 @@ export interface operations {
             };
             /** @description Requires permission course.author (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COVER_INVALID */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2618,6 +2637,15 @@ export interface operations {
             };
             /** @description Requires permission course.author (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COURSE_NOT_OPEN: never published */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3557,6 +3585,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UPLOAD_NOT_FOUND, LESSON_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPLOAD_INCOMPLETE: send the rest first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VideoStudio_retranscode: {
@@ -3622,6 +3668,15 @@ export interface operations {
                     "application/json": components["schemas"]["StudioLessonVideoDto"];
                 };
             };
+            /** @description UNKNOWN_LANGUAGE, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not signed in (UNAUTHENTICATED) */
             401: {
                 headers: {
@@ -3633,6 +3688,15 @@ export interface operations {
             };
             /** @description Requires permission course.author (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CAPTION_INVALID, details.errors by line */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3721,6 +3785,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HeartbeatResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or HEARTBEAT_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PLAYBACK_TOKEN_INVALID: reopen the lesson */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description HEARTBEAT_TOO_FAST */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description not saved; send the intervals again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

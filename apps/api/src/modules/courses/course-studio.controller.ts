@@ -11,10 +11,11 @@ import {
   Post,
   Put,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, RequirePermission } from '../../common/auth/decorators';
+import { ErrorResponseDto } from '../../common/errors/error-response.dto';
 import { CourseStudioService } from './course-studio.service';
 import {
   AddCoTeacherDto,
@@ -81,6 +82,10 @@ export class CourseStudioController {
   @Post('courses/:id/publish')
   @HttpCode(200)
   @ApiOkResponse({ type: StudioCourseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponseDto,
+    description: 'COURSE_EMPTY, or LESSON_VIDEO_NOT_READY with details.lessonIds',
+  })
   publish(@Param('id', uuid) id: string, @CurrentUser() actor: AuthUser): Promise<StudioCourseDto> {
     return this.studio.publish(id, actor);
   }
@@ -93,7 +98,8 @@ export class CourseStudioController {
   }
 
   @Put('courses/:id/cover')
-  @ApiOkResponse({ type: StudioCourseDto, description: 'COVER_INVALID (422) for a bad image' })
+  @ApiOkResponse({ type: StudioCourseDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'COVER_INVALID' })
   setCover(
     @Param('id', uuid) id: string,
     @Body() body: CoverImageDto,
@@ -110,6 +116,7 @@ export class CourseStudioController {
 
   @Post('courses/:id/archive')
   @HttpCode(200)
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'COURSE_NOT_OPEN: never published' })
   @ApiOkResponse({
     type: StudioCourseDto,
     description: 'Leaves the catalogue; enrolled learners keep access',

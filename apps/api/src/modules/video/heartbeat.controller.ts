@@ -1,7 +1,16 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 
 import { Public } from '../../common/auth/decorators';
+import { ErrorResponseDto } from '../../common/errors/error-response.dto';
 import { HeartbeatDto, HeartbeatResultDto } from './dto/video.dto';
 import { VideoPlaybackService } from './video-playback.service';
 
@@ -20,6 +29,13 @@ export class HeartbeatController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Report intervals of a video actually played; idempotent' })
   @ApiOkResponse({ type: HeartbeatResultDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED or HEARTBEAT_INVALID' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'PLAYBACK_TOKEN_INVALID: reopen the lesson' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'HEARTBEAT_TOO_FAST' })
+  @ApiServiceUnavailableResponse({
+    type: ErrorResponseDto,
+    description: 'not saved; send the intervals again',
+  })
   heartbeat(@Body() body: HeartbeatDto): Promise<HeartbeatResultDto> {
     return this.playback.heartbeat(body);
   }

@@ -15,13 +15,23 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Server } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, RequirePermission } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
+import { ErrorResponseDto } from '../../common/errors/error-response.dto';
 import { FinishUploadDto, PutCaptionDto, StudioLessonVideoDto } from './dto/video.dto';
 import { lessonOfUpload, parseUploadMetadata, TUS_SERVER } from './tus-server';
 import { VideoStudioService } from './video-studio.service';
@@ -51,6 +61,8 @@ export class VideoStudioController {
     summary: 'Finish a tus upload: the file becomes the lesson video and is queued for transcoding',
   })
   @ApiOkResponse({ type: StudioLessonVideoDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'UPLOAD_NOT_FOUND, LESSON_NOT_FOUND' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'UPLOAD_INCOMPLETE: send the rest first' })
   finish(
     @Param('lessonId', uuid) lessonId: string,
     @Body() body: FinishUploadDto,
@@ -68,6 +80,11 @@ export class VideoStudioController {
 
   @Put('captions/:language')
   @ApiOkResponse({ type: StudioLessonVideoDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'UNKNOWN_LANGUAGE, VALIDATION_FAILED' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponseDto,
+    description: 'CAPTION_INVALID, details.errors by line',
+  })
   putCaption(
     @Param('lessonId', uuid) lessonId: string,
     @Param('language') language: string,

@@ -213,11 +213,15 @@ export class VideoStudioService {
   async lessonVideo(lessonId: string, actor: AuthUser): Promise<StudioLessonVideoDto> {
     await this.assertVideoLessonEditable(lessonId, actor);
     const asset = await this.currentAsset(lessonId);
-    const captions = await this.dataSource.query<{ language: string; cueCount: number }[]>(
-      'SELECT language, cue_count AS "cueCount" FROM lesson_captions WHERE lesson_id = $1 ORDER BY language',
+    const captions = await this.dataSource.query<{ language: string; cueCount: number; key: string }[]>(
+      `SELECT language, cue_count AS "cueCount", storage_key AS key FROM lesson_captions
+        WHERE lesson_id = $1 ORDER BY language`,
       [lessonId],
     );
-    return { video: asset ? this.describe(asset) : null, captions };
+    return {
+      video: asset ? this.describe(asset) : null,
+      captions: captions.map(({ key, ...caption }) => ({ ...caption, url: this.signer.mediaBase(key) })),
+    };
   }
 
   async putCaption(

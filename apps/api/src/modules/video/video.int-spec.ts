@@ -297,7 +297,12 @@ describe('video lessons (integration)', () => {
     expect((await put('xx', CAPTIONS_VI)).json().error.code).toBe(ErrorCode.UnknownLanguage);
     const ok = await put('vi', CAPTIONS_VI);
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().captions).toEqual([{ language: 'vi', cueCount: 2 }]);
+    expect(ok.json().captions).toEqual([
+      { language: 'vi', cueCount: 2, url: expect.stringMatching(/\.vtt$/) },
+    ]);
+    expect((await t.app.inject({ method: 'GET', url: ok.json().captions[0].url })).body).toContain(
+      'Kỹ năng số',
+    );
 
     await aReadyVideo(lessonId);
     await t.app.inject({

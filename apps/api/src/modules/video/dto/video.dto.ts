@@ -34,6 +34,7 @@ export class VideoRungDto {
 export class CaptionInfoDto {
   @ApiProperty({ example: 'vi' }) language!: string;
   @ApiProperty() cueCount!: number;
+  @ApiProperty({ description: 'Signed URL of the WebVTT file (preview, download)' }) url!: string;
 }
 
 export class StudioVideoDto {
