@@ -1,4 +1,5 @@
 import { JobName, JOBS, transcodeJobId } from '@hocvu/contracts';
+import { syntheticClipArgs } from '@hocvu/media';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import {
@@ -29,29 +30,10 @@ describe('TranscodeVideo (integration, real ffmpeg)', () => {
   let courseId: string;
   let lessonId: string;
 
-  /** A test clip: colour bars with a moving pattern and a tone. */
-  function clip(name: string, seconds: number, size = '1280x720', audio = true): string {
+  /** A test clip: colour bars with a moving pattern and (by default) a tone. */
+  function clip(name: string, seconds: number): string {
     const path = join(scratch, name);
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      `testsrc2=size=${size}:rate=25`,
-      ...(audio ? ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100'] : []),
-      '-t',
-      String(seconds),
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-pix_fmt',
-      'yuv420p',
-      ...(audio ? ['-c:a', 'aac'] : []),
-      path,
-    ]);
+    execFileSync('ffmpeg', syntheticClipArgs(path, { seconds }));
     return path;
   }
 
