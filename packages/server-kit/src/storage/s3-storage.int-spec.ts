@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 
-import { S3Storage } from './s3-storage';
 import { describeObjectStorage } from './object-storage.contract';
+import { S3Storage } from './s3-storage';
 
 /**
  * The S3 driver against an S3-compatible server speaking the real protocol over HTTP (s3rver,
