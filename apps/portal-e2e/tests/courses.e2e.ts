@@ -1,9 +1,14 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 
 import { DEMO } from '../stack';
 
 /** The demo teacher of the seed (apps/api/src/seed/demo-seed.ts). */
 const TEACHER = { phone: '0911000003', password: 'hocvu2026' };
+/** Screenshots for looking at by hand; not part of the assertions. */
+const SHOTS = '/tmp/hocvu-shots';
 
 async function signIn(page: Page, phone: string, password: string): Promise<void> {
   await page.goto('/auth/sign-in');
@@ -224,4 +229,122 @@ test('a teacher archives a published course: it leaves the catalogue, and publis
   await page.getByRole('button', { name: 'Xuất bản lại' }).click();
   await expect(page.getByText('Đã xuất bản phiên bản 2.')).toBeVisible();
   await expect(page.getByText('Đã xuất bản', { exact: true })).toBeVisible();
+});
+
+/** A PNG of one colour (truecolour, 8 bits per channel), made here rather than kept as a fixture. */
+function solidPng(width: number, height: number, [red, green, blue]: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // bit depth 8, colour type RGB, no interlace
+  const row = Buffer.alloc(1 + width * 3); // filter byte 0, then the pixels
+  for (let x = 0; x < width; x += 1) row.set([red, green, blue], 1 + x * 3);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** The image's own width once the browser has it: 0 while loading or when it failed. */
+function loadedWidth(image: Locator): Promise<number> {
+  return image.evaluate((element) => (element as HTMLImageElement).naturalWidth);
+}
+
+test('a teacher gives a course a cover: checked before upload, previewed, shown in the catalogue once published', async ({
+  page,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const stamp = String(Date.now()).slice(-6);
+  const courseTitle = `Chụp và gửi ảnh cho người thân ${stamp}`;
+  await signIn(page, TEACHER.phone, TEACHER.password);
+  await createCourse(page, courseTitle);
+  await addSection(page, 'Chụp ảnh');
+  await addArticle(page, 'Chụp ảnh', 'Mở máy ảnh trên điện thoại');
+
+  const cover = page.getByRole('region', { name: 'Ảnh bìa' });
+  await expect(cover.getByText('Chưa có ảnh bìa')).toBeVisible();
+  const file = cover.getByLabel('Chọn ảnh bìa');
+  await expect(file).toHaveAttribute('accept', 'image/jpeg,image/png,image/webp');
+
+  // Too small: refused on the phone, before anything is sent.
+  await file.setInputFiles({
+    name: 'anh-nho.png',
+    mimeType: 'image/png',
+    buffer: solidPng(200, 100, [21, 101, 192]),
+  });
+  await cover.getByRole('button', { name: 'Tải ảnh lên' }).click();
+  await expect(
+    cover.getByText(
+      'Ảnh quá nhỏ (200×100 điểm ảnh). Ảnh bìa cần rộng ít nhất 320 và cao ít nhất 180 điểm ảnh.',
+    ),
+  ).toBeVisible();
+  await expect(file).toBeFocused();
+  await expect(file).toHaveAttribute('aria-invalid', 'true');
+  await cover.screenshot({ path: join(SHOTS, 'studio-cover-too-small.png') });
+
+  await file.setInputFiles({
+    name: 'anh-bia.png',
+    mimeType: 'image/png',
+    buffer: solidPng(640, 360, [21, 101, 192]),
+  });
+  await expect(file).not.toHaveAttribute('aria-invalid');
+  await cover.getByRole('button', { name: 'Tải ảnh lên' }).click();
+  await expect(cover.getByRole('status')).toHaveText(
+    'Đã lưu ảnh bìa. Ảnh sẽ hiện trong danh mục khi khoá học được xuất bản.',
+  );
+  const preview = cover.getByRole('img', { name: 'Ảnh bìa hiện tại của khoá học' });
+  await expect(preview).toHaveAttribute('src', /^\/api\/media\/public\/covers\/.+\.png$/);
+  await expect.poll(() => loadedWidth(preview)).toBe(640);
+  await expect(cover.getByRole('button', { name: 'Xoá ảnh bìa' })).toBeVisible();
+  await cover.screenshot({ path: join(SHOTS, 'studio-cover-section.png') });
+
+  await page.getByRole('button', { name: 'Xuất bản', exact: true }).click();
+  await expect(page.getByText('Đã xuất bản phiên bản 1.')).toBeVisible();
+
+  await nav(page).getByRole('link', { name: 'Khoá học' }).click();
+  await page.getByLabel('Tìm khoá học').fill(`chup va gui anh cho nguoi than ${stamp}`);
+  await expect(page).toHaveURL(/q=chup/);
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: courseTitle }) });
+  const cardCover = card.locator('img');
+  await expect(cardCover).toHaveAttribute('src', /^\/api\/media\/public\/covers\//);
+  // Decoration beside the title: screen readers skip it.
+  await expect(cardCover).toHaveAttribute('alt', '');
+  await expect(cardCover).toHaveAttribute('loading', 'lazy');
+  await expect.poll(() => loadedWidth(cardCover)).toBe(640);
+  await page.screenshot({ path: join(SHOTS, 'catalogue-with-cover.png'), fullPage: true });
+
+  // A tap on the picture opens the course, as a tap on its title does (the title's link covers the
+  // card, so the tap lands on it: `force` skips Playwright's check that the image itself gets it).
+  await cardCover.click({ force: true });
+  await expect(page.getByRole('heading', { level: 1, name: courseTitle })).toBeVisible();
+  const hero = page.getByRole('main').locator('img');
+  await expect(hero).toHaveAttribute('src', /^\/api\/media\/public\/covers\//);
+  await expect.poll(() => loadedWidth(hero)).toBe(640);
+  await page.screenshot({ path: join(SHOTS, 'course-page-with-cover.png'), fullPage: true });
+
+  // Removing asks first; the catalogue keeps the published cover until the next publication.
+  await nav(page).getByRole('link', { name: 'Soạn bài giảng' }).click();
+  await page.getByRole('link', { name: courseTitle }).click();
+  await cover.getByRole('button', { name: 'Xoá ảnh bìa' }).click();
+  await expect(cover.getByText(/^Xoá ảnh bìa của khoá học\?/)).toBeFocused();
+  await cover
+    .getByRole('group', { name: /^Xoá ảnh bìa của khoá học/ })
+    .getByRole('button', { name: 'Xoá ảnh bìa' })
+    .click();
+  await expect(cover.getByRole('status')).toContainText(
+    'Đã xoá ảnh bìa. Hãy xuất bản lại để gỡ ảnh khỏi danh mục.',
+  );
+  await expect(cover.getByText('Chưa có ảnh bìa')).toBeVisible();
+  await expect(cover.getByRole('img')).toHaveCount(0);
+  await expect(page.getByText('Có thay đổi chưa xuất bản')).toBeVisible();
 });

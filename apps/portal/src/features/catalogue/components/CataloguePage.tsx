@@ -44,7 +44,7 @@ export function CataloguePage() {
           {data.items.length === 0 ? (
             <p>{t('catalogue.empty')}</p>
           ) : (
-            <ul className="cards">
+            <ul className="cards course-cards">
               {data.items.map((course) => (
                 <CourseCard key={course.id} course={course} />
               ))}

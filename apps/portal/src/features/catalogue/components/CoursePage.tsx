@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { paths } from '../../../app/paths';
 import { isApiError } from '../../../shared/api/api-error';
 import { ArticleHtml } from '../../../shared/courses/ArticleHtml';
+import { CourseCover } from '../../../shared/courses/CourseCover';
 import { formatDuration } from '../../../shared/courses/duration';
 import { LessonKindIcon } from '../../../shared/courses/LessonKindIcon';
 import { useContentLanguages } from '../../../shared/courses/use-content-languages';
@@ -66,6 +67,10 @@ function CourseDetails({ course }: { course: CoursePageData }) {
       <p>
         <Link to={paths.catalogue}>{t('course.allCourses')}</Link>
       </p>
+      {/* Decoration under the course's title (alt=""); no placeholder here, to keep "Đăng ký học" close. */}
+      {course.coverUrl ? (
+        <CourseCover url={course.coverUrl} seed={course.id} className="course-hero" />
+      ) : null}
       <CourseFacts
         facts={[
           {

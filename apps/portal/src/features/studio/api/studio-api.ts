@@ -54,6 +54,15 @@ export function archiveCourse(courseId: string) {
   return unwrap(apiClient.POST('/api/studio/courses/{id}/archive', id(courseId)));
 }
 
+/** Sets the draft's cover: the image file's bytes in base64 (JPEG, PNG or WebP, ≤ 1 MB, ≥ 320×180). */
+export function setCover(courseId: string, image: string) {
+  return unwrap(apiClient.PUT('/api/studio/courses/{id}/cover', { ...id(courseId), body: { image } }));
+}
+
+export function removeCover(courseId: string) {
+  return unwrap(apiClient.DELETE('/api/studio/courses/{id}/cover', id(courseId)));
+}
+
 export function listVersions(courseId: string, signal?: AbortSignal) {
   return unwrap(apiClient.GET('/api/studio/courses/{id}/versions', { ...id(courseId), signal }));
 }

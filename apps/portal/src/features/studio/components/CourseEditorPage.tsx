@@ -12,6 +12,7 @@ import type { StudioCourse } from '../api/studio-api';
 import { useStudioCourse } from '../hooks/use-studio';
 import { CoTeachersPanel } from './CoTeachersPanel';
 import { CourseDetailsForm } from './CourseDetailsForm';
+import { CoverImagePanel } from './CoverImagePanel';
 import { OutlineEditor } from './OutlineEditor';
 import { PublicationPanel } from './PublicationPanel';
 import { VersionHistory } from './VersionHistory';
@@ -40,7 +41,7 @@ export function CourseEditorPage() {
   return <CourseEditor course={course} />;
 }
 
-const SECTIONS = ['status', 'outline', 'details', 'co-teachers', 'versions'] as const;
+const SECTIONS = ['status', 'outline', 'details', 'cover', 'co-teachers', 'versions'] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 function CourseEditor({ course }: { course: StudioCourse }) {
@@ -52,6 +53,7 @@ function CourseEditor({ course }: { course: StudioCourse }) {
     status: t('studio.editor.status'),
     outline: t('studio.editor.outline'),
     details: t('studio.editor.details'),
+    cover: t('studio.editor.cover'),
     'co-teachers': t('studio.editor.coTeachers'),
     versions: t('studio.editor.versions'),
   };
@@ -85,6 +87,9 @@ function CourseEditor({ course }: { course: StudioCourse }) {
       <EditorSection id="details" title={sectionTitle.details}>
         {/* Keyed by course: the form starts over only when another course is opened. */}
         <CourseDetailsForm key={course.id} course={course} />
+      </EditorSection>
+      <EditorSection id="cover" title={sectionTitle.cover}>
+        <CoverImagePanel course={course} />
       </EditorSection>
       <EditorSection id="co-teachers" title={sectionTitle['co-teachers']}>
         <CoTeachersPanel course={course} />

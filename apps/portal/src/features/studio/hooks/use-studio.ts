@@ -22,9 +22,11 @@ import {
   publishCourse,
   putCaption,
   removeCoTeacher,
+  removeCover,
   renameSection,
   reorderCourse,
   retranscodeVideo,
+  setCover,
   type StudioCourse,
   type StudioLesson,
   type StudioLessonVideo,
@@ -130,6 +132,15 @@ export function useAddCoTeacher(courseId: string) {
 
 export function useRemoveCoTeacher(courseId: string) {
   return useCourseChange((userId: string) => removeCoTeacher(courseId, userId));
+}
+
+/** The draft's cover; the catalogue shows it once the course is published again. */
+export function useSetCover(courseId: string) {
+  return useCourseChange((image: string) => setCover(courseId, image));
+}
+
+export function useRemoveCover(courseId: string) {
+  return useCourseChange(() => removeCover(courseId));
 }
 
 /** Publishing changes what learners see: the catalogue and the version history follow. */
