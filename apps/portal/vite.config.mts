@@ -19,6 +19,7 @@ export default defineConfig({
     alias: {
       '@hocvu/contracts': fromHere('../../packages/contracts/src/index.ts'),
       '@hocvu/api-client': fromHere('../../packages/api-client/src/index.ts'),
+      '@hocvu/media': fromHere('../../packages/media/src/index.ts'),
     },
   },
   server: { host, port, strictPort: true, proxy: apiProxy },

@@ -4,6 +4,8 @@
  * the speed of the wall clock (times the playback rate) is kept.
  */
 
+import { mergeIntervals as mergeWatched } from '@hocvu/media';
+
 /** Seconds from the start of the video: [from, to], from < to. */
 export type PlayedInterval = [number, number];
 
@@ -77,18 +79,15 @@ export class PlayedIntervalTracker {
 }
 
 /** Sorts intervals and joins those that overlap or touch; times are rounded to milliseconds. */
+/**
+ * Sorted, non-overlapping intervals covering the same time, bounds at millisecond precision — the
+ * server's own merge (@hocvu/media) without its gap tolerance: the client reports exactly what played.
+ */
 export function mergeIntervals(intervals: readonly PlayedInterval[]): PlayedInterval[] {
-  const sorted = intervals
-    .map(([from, to]): PlayedInterval => [roundMs(from), roundMs(to)])
-    .filter(([from, to]) => to > from)
-    .sort((a, b) => a[0] - b[0]);
-  const merged: PlayedInterval[] = [];
-  for (const interval of sorted) {
-    const last = merged.at(-1);
-    if (last && interval[0] <= last[1]) last[1] = Math.max(last[1], interval[1]);
-    else merged.push([interval[0], interval[1]]);
-  }
-  return merged;
+  return mergeWatched(
+    intervals.map(([from, to]): PlayedInterval => [roundMs(from), roundMs(to)]),
+    0,
+  );
 }
 
 function roundMs(seconds: number): number {
