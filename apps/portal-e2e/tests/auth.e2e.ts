@@ -1,13 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { DEMO } from '../stack';
-
-async function signIn(page: Page, phone: string, password: string): Promise<void> {
-  await page.goto('/auth/sign-in');
-  await page.getByLabel('Số điện thoại hoặc email').fill(phone);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-}
+import { submitSignIn } from './portal';
 
 test('a citizen signs up through the portal, signs out and signs in again', async ({ page }) => {
   const phone = `09${String(Date.now()).slice(-8)}`;
@@ -38,7 +32,7 @@ test('a citizen signs up through the portal, signs out and signs in again', asyn
     page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đăng nhập' }),
   ).toBeVisible();
 
-  await signIn(page, phone, 'matkhau2026');
+  await submitSignIn(page, phone, 'matkhau2026');
   await expect(page.getByRole('heading', { name: 'Xin chào, Lò Thị Mai!' })).toBeVisible();
   // The session survives a reload: the refresh cookie restores it silently.
   await page.reload();
@@ -55,10 +49,10 @@ test('a registered phone is refused at the phone field', async ({ page }) => {
 });
 
 test('the demo learner signs in, sees the profile and no admin area', async ({ page }) => {
-  await signIn(page, DEMO.learner.phone, 'wrong-password-1');
+  await submitSignIn(page, DEMO.learner.phone, 'wrong-password-1');
   await expect(page.getByText('Số điện thoại/email hoặc mật khẩu không đúng.').first()).toBeVisible();
 
-  await signIn(page, DEMO.learner.phone, DEMO.learner.password);
+  await submitSignIn(page, DEMO.learner.phone, DEMO.learner.password);
   await expect(page.getByRole('heading', { name: `Xin chào, ${DEMO.learner.name}!` })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
   await expect(nav.getByRole('link', { name: 'Quản trị' })).toHaveCount(0);
@@ -72,7 +66,7 @@ test('the demo learner signs in, sees the profile and no admin area', async ({ p
 });
 
 test('the province admin sees the admin area and the communes of Điện Biên', async ({ page }) => {
-  await signIn(page, DEMO.provinceAdmin.phone, DEMO.provinceAdmin.password);
+  await submitSignIn(page, DEMO.provinceAdmin.phone, DEMO.provinceAdmin.password);
   const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
   await nav.getByRole('link', { name: 'Quản trị' }).click();
   await page.getByRole('link', { name: 'Người dùng' }).first().click();

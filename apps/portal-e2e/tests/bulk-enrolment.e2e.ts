@@ -1,16 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
-const COMMUNE_ADMIN = { phone: '0911000002', password: 'hocvu2026' };
-
-async function signIn(page: Page, phone: string, password: string): Promise<void> {
-  await page.goto('/auth/sign-in');
-  await page.getByLabel('Số điện thoại hoặc email').fill(phone);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-}
+import { COMMUNE_ADMIN, submitSignIn } from './portal';
 
 test('the commune admin enrols the learners of their commune in a course', async ({ page }) => {
-  await signIn(page, COMMUNE_ADMIN.phone, COMMUNE_ADMIN.password);
+  await submitSignIn(page, COMMUNE_ADMIN.phone, COMMUNE_ADMIN.password);
   await page
     .getByRole('navigation', { name: 'Điều hướng chính' })
     .getByRole('link', { name: 'Quản trị' })

@@ -4,28 +4,10 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 
 import { DEMO } from '../stack';
+import { nav, signIn, signOut, TEACHER } from './portal';
 
-/** The demo teacher of the seed (apps/api/src/seed/demo-seed.ts). */
-const TEACHER = { phone: '0911000003', password: 'hocvu2026' };
 /** Screenshots for looking at by hand; not part of the assertions. */
 const SHOTS = '/tmp/hocvu-shots';
-
-async function signIn(page: Page, phone: string, password: string): Promise<void> {
-  await page.goto('/auth/sign-in');
-  await page.getByLabel('Số điện thoại hoặc email').fill(phone);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /^Xin chào/ })).toBeVisible();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Đăng xuất' }).click();
-  await expect(nav(page).getByRole('link', { name: 'Đăng nhập' })).toBeVisible();
-}
-
-function nav(page: Page) {
-  return page.getByRole('navigation', { name: 'Điều hướng chính' });
-}
 
 /** Creates a draft course in the studio and leaves the browser in its editor. */
 async function createCourse(page: Page, title: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { syntheticClipArgs } from '@hocvu/media';
 import { expect, type Page, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -5,9 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { DEMO } from '../stack';
+import { nav, signIn, signOut, TEACHER } from './portal';
 
-/** The demo teacher of the seed (apps/api/src/seed/demo-seed.ts). */
-const TEACHER = { phone: '0911000003', password: 'hocvu2026' };
 /** Screenshots for looking at by hand; not part of the assertions. */
 const SHOTS = '/tmp/hocvu-shots';
 const CLIP_SECONDS = 24;
@@ -21,33 +21,9 @@ test.beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
   clipPath = join(workDir, 'goi-video.mp4');
   // A short test pattern with a tone: what a phone records, in small.
-  execFileSync(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=size=640x360:rate=25',
-      '-f',
-      'lavfi',
-      '-i',
-      'sine=frequency=440',
-      '-t',
-      String(CLIP_SECONDS),
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-pix_fmt',
-      'yuv420p',
-      '-c:a',
-      'aac',
-      clipPath,
-    ],
-    { stdio: 'inherit' },
-  );
+  execFileSync('ffmpeg', syntheticClipArgs(clipPath, { seconds: CLIP_SECONDS, width: 640, height: 360 }), {
+    stdio: 'inherit',
+  });
   captionsPath = join(workDir, 'phu-de.vtt');
   writeFileSync(
     captionsPath,
@@ -59,23 +35,6 @@ test.beforeAll(() => {
 test.afterAll(() => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
-
-async function signIn(page: Page, phone: string, password: string): Promise<void> {
-  await page.goto('/auth/sign-in');
-  await page.getByLabel('Số điện thoại hoặc email').fill(phone);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /^Xin chào/ })).toBeVisible();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Đăng xuất' }).click();
-  await expect(nav(page).getByRole('link', { name: 'Đăng nhập' })).toBeVisible();
-}
-
-function nav(page: Page) {
-  return page.getByRole('navigation', { name: 'Điều hướng chính' });
-}
 
 /** The player's <video> element (video.js keeps it inside its own markup). */
 function videoTime(page: Page): Promise<number> {
