@@ -7,4 +7,9 @@ import { CourseCover1764200000000 } from './1764200000000-CourseCover';
  * Every migration, in order. Listed explicitly (not globbed) so compiled builds, tests and the CLI
  * run exactly the same set; a unit test fails if a file in this folder is missing here.
  */
-export const MIGRATIONS = [Foundation1763900000000, Courses1763990000000, Video1764100000000, CourseCover1764200000000];
+export const MIGRATIONS = [
+  Foundation1763900000000,
+  Courses1763990000000,
+  Video1764100000000,
+  CourseCover1764200000000,
+];
