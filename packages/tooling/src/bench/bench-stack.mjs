@@ -40,3 +40,41 @@ export function benchEnv(databaseUrl, apiPort) {
 export function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 }
+
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+export function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of every PostgreSQL process (server and backends) on this machine. */
+export function postgresCpuSeconds() {
+  const result = spawnSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' });
+  return (result.stdout ?? '')
+    .split('\n')
+    .filter(Boolean)
+    .reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+}
+
+/**
+ * Runs `work` and says where the machine's CPU went meanwhile: the API process, PostgreSQL, and
+ * this process (the load generator), as shares of one core. Tells a framework bottleneck from a
+ * database one from a saturated load generator.
+ */
+export async function withCpuSplit(apiPid, work) {
+  const started = Date.now();
+  const before = { api: cpuSeconds(apiPid), pg: postgresCpuSeconds(), self: process.cpuUsage() };
+  const result = await work();
+  const seconds = (Date.now() - started) / 1000;
+  const self = process.cpuUsage(before.self);
+  const share = (value) => `${Math.round((value / seconds) * 100)} %`;
+  console.log(
+    `  CPU (100 % = one core): API ${share(cpuSeconds(apiPid) - before.api)}, PostgreSQL ${share(postgresCpuSeconds() - before.pg)}, ` +
+      `load generator ${share((self.user + self.system) / 1e6)}`,
+  );
+  return result;
+}

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { API_NODE_ARGS, ROOT } from '../lib/process.mjs';
-import { benchDatabase, benchEnv, rssMb } from './bench-stack.mjs';
+import { benchDatabase, benchEnv, rssMb, withCpuSplit } from './bench-stack.mjs';
 
 const require = createRequire(join(ROOT, 'package.json'));
 const autocannon = require('autocannon');
@@ -163,10 +163,12 @@ try {
     api.pid,
   );
   await measure('GET /api/catalogue/:slug', { url: `${base}/api/catalogue/khoa-hoc-500` }, api.pid);
-  const outline = await measure(
-    'GET /api/learn/:courseId (100 lessons)',
-    { url: `${base}/api/learn/${courseId}`, headers: auth },
-    api.pid,
+  const outline = await withCpuSplit(api.pid, () =>
+    measure(
+      'GET /api/learn/:courseId (100 lessons)',
+      { url: `${base}/api/learn/${courseId}`, headers: auth },
+      api.pid,
+    ),
   );
   const etag = (await fetch(`${base}/api/learn/${courseId}`, { headers: auth })).headers.get('etag');
   await measure(

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { API_NODE_ARGS, ROOT } from '../lib/process.mjs';
-import { benchDatabase, benchEnv, rssMb } from './bench-stack.mjs';
+import { benchDatabase, benchEnv, rssMb, withCpuSplit } from './bench-stack.mjs';
 
 const require = createRequire(join(ROOT, 'package.json'));
 const autocannon = require('autocannon');
@@ -238,20 +238,26 @@ try {
     [],
   );
   let next = 0;
-  const beats = await measure(
-    'POST /api/learn/heartbeats (200 conns)',
-    {
-      url: `${base}/api/learn/heartbeats`,
-      connections: 200,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      // Each request a learner's replayed heartbeat: accepted (idempotent), counted in PostgreSQL.
-      setupClient: (client) =>
-        client.setBody(
-          JSON.stringify({ playbackToken: tokens[next++ % tokens.length], intervals: [[0, 5]], position: 5 }),
-        ),
-    },
-    [apiProcess.pid],
+  const beats = await withCpuSplit(apiProcess.pid, () =>
+    measure(
+      'POST /api/learn/heartbeats (200 conns)',
+      {
+        url: `${base}/api/learn/heartbeats`,
+        connections: 200,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // Each request a learner's replayed heartbeat: accepted (idempotent), counted in PostgreSQL.
+        setupClient: (client) =>
+          client.setBody(
+            JSON.stringify({
+              playbackToken: tokens[next++ % tokens.length],
+              intervals: [[0, 5]],
+              position: 5,
+            }),
+          ),
+      },
+      [apiProcess.pid],
+    ),
   );
   const [{ counted }] = (
     await pg.query('SELECT coalesce(sum(heartbeats), 0)::int AS counted FROM video_progress')
