@@ -1,4 +1,4 @@
-import { maskDigits, pinoOptions } from '@hocvu/server-kit';
+import { loggableUrl, pinoOptions } from '@hocvu/server-kit';
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -44,7 +44,7 @@ export class AppModule {
               req: (request: { id: unknown; method: string; url: string }) => ({
                 id: request.id,
                 method: request.method,
-                url: maskDigits(request.url),
+                url: loggableUrl(request.url),
               }),
               res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
             },

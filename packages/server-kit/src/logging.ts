@@ -39,3 +39,12 @@ export function pinoOptions(settings: LoggerSettings): Record<string, unknown> {
 export function maskDigits(text: string): string {
   return text.replace(/\d{6,}/g, (digits) => `${digits.slice(0, 3)}${'*'.repeat(digits.length - 3)}`);
 }
+
+/**
+ * A request URL as logs may keep it: signed media tokens (`/api/media/<expires>.<signature>/…`)
+ * are replaced, since anyone reading the logs could otherwise replay them until they expire, and
+ * long digit runs (phone and citizen id numbers) are masked.
+ */
+export function loggableUrl(url: string): string {
+  return maskDigits(url.replace(/(\/api\/media\/)(?!public\/)[^/?#]+/, '$1[token]'));
+}
