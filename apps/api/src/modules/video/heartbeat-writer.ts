@@ -34,13 +34,21 @@ interface ProgressState {
   positionSeconds: number;
   heartbeats: number;
   lastHeartbeatAt: Date;
+  creditSeconds: number;
   completedAt: Date | null;
   newlyCompleted: boolean;
   courseId: string;
 }
 
-/** Seconds of watching allowed beyond wall-clock time × the fastest speed (timer jitter, buffering). */
-const SLACK_SECONDS = 15;
+/**
+ * Watching is paid for with credit: wall-clock time × the fastest speed flows in, new watched
+ * seconds flow out. The credit is capped, so many rapid heartbeats cannot each claim a slack of
+ * their own, while a report delayed by a short network gap (video played from the buffer) still
+ * fits. New rows start with the column default (15 s: the first report comes ~10 s after play).
+ */
+const CREDIT_CAP_SECONDS = 120;
+/** Rounding of client and server clocks. */
+const CREDIT_TOLERANCE_SECONDS = 1;
 /** Largest batch one transaction writes. */
 const MAX_BATCH = 500;
 /**
@@ -130,7 +138,8 @@ export class HeartbeatWriter implements OnApplicationShutdown {
       const rows = await manager.query<(Omit<ProgressState, 'newlyCompleted'> & { intervals: Interval[] })[]>(
         `SELECT v.user_id AS "userId", v.lesson_id AS "lessonId", v.course_id AS "courseId", v.intervals,
                 v.watched_seconds AS "watchedSeconds", v.position_seconds AS "positionSeconds", v.heartbeats,
-                v.last_heartbeat_at AS "lastHeartbeatAt", v.completed_at AS "completedAt"
+                v.last_heartbeat_at AS "lastHeartbeatAt", v.completed_at AS "completedAt",
+                v.watch_credit_seconds AS "creditSeconds"
            FROM video_progress v
            JOIN unnest($1::uuid[], $2::uuid[]) AS k(user_id, lesson_id)
              ON v.user_id = k.user_id AND v.lesson_id = k.lesson_id
@@ -151,9 +160,11 @@ export class HeartbeatWriter implements OnApplicationShutdown {
       await manager.query(
         `UPDATE video_progress v
             SET intervals = x.intervals, watched_seconds = x.watched_seconds, position_seconds = x.position_seconds,
-                heartbeats = x.heartbeats, last_heartbeat_at = x.last_heartbeat_at, completed_at = x.completed_at
+                heartbeats = x.heartbeats, last_heartbeat_at = x.last_heartbeat_at, completed_at = x.completed_at,
+                watch_credit_seconds = x.watch_credit_seconds
            FROM jsonb_to_recordset($1::jsonb) AS x(user_id uuid, lesson_id uuid, intervals jsonb, watched_seconds real,
-                position_seconds real, heartbeats integer, last_heartbeat_at timestamptz, completed_at timestamptz)
+                position_seconds real, heartbeats integer, last_heartbeat_at timestamptz, completed_at timestamptz,
+                watch_credit_seconds real)
           WHERE v.user_id = x.user_id AND v.lesson_id = x.lesson_id`,
         [
           JSON.stringify(
@@ -166,6 +177,7 @@ export class HeartbeatWriter implements OnApplicationShutdown {
               heartbeats: s.heartbeats,
               last_heartbeat_at: s.lastHeartbeatAt,
               completed_at: s.completedAt,
+              watch_credit_seconds: s.creditSeconds,
             })),
           ),
         ],
@@ -204,14 +216,16 @@ function apply(state: ProgressState, heartbeat: Heartbeat): HeartbeatOutcome | A
     0,
     (heartbeat.receivedAt.getTime() - new Date(state.lastHeartbeatAt).getTime()) / 1000,
   );
-  if (added > elapsed * MAX_PLAYBACK_RATE + SLACK_SECONDS) {
+  const credit = Math.min(CREDIT_CAP_SECONDS, state.creditSeconds + elapsed * MAX_PLAYBACK_RATE);
+  if (added > credit + CREDIT_TOLERANCE_SECONDS) {
     return new AppError(
       ErrorCode.HeartbeatTooFast,
       HttpStatus.UNPROCESSABLE_ENTITY,
       'More video was reported watched than time has passed',
-      { addedSeconds: Math.round(added), elapsedSeconds: Math.round(elapsed) },
+      { addedSeconds: Math.round(added), allowedSeconds: Math.floor(credit) },
     );
   }
+  state.creditSeconds = Math.max(0, credit - added);
   state.intervals = mergeIntervals([...state.intervals, ...heartbeat.intervals]);
   state.watchedSeconds = Math.min(coveredSeconds(state.intervals), claims.durationSeconds);
   state.positionSeconds = heartbeat.position;
