@@ -68,7 +68,6 @@ export class Video1764100000000 implements MigrationInterface {
         position_seconds real NOT NULL DEFAULT 0,
         heartbeats integer NOT NULL DEFAULT 0,
         last_heartbeat_at timestamptz NOT NULL DEFAULT now(),
-        watch_credit_seconds real NOT NULL DEFAULT 15,
         completed_at timestamptz,
         PRIMARY KEY (user_id, lesson_id)
       )`);

@@ -2,6 +2,7 @@ import { Foundation1763900000000 } from './1763900000000-Foundation';
 import { Courses1763990000000 } from './1763990000000-Courses';
 import { Video1764100000000 } from './1764100000000-Video';
 import { CourseCover1764200000000 } from './1764200000000-CourseCover';
+import { VideoProgressPerAsset1764300000000 } from './1764300000000-VideoProgressPerAsset';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so compiled builds, tests and the CLI
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   Courses1763990000000,
   Video1764100000000,
   CourseCover1764200000000,
+  VideoProgressPerAsset1764300000000,
 ];

@@ -1,8 +1,9 @@
-import { JobName, JobPayloads, JOBS, QueueName } from '@hocvu/contracts';
+import { ErrorCode, JobName, JobPayloads, JOBS, QueueName } from '@hocvu/contracts';
 import { redisOptionsFromUrl } from '@hocvu/server-kit';
-import { Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, HttpStatus, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 
+import { AppError } from '../common/errors/app-error';
 import { ApiConfig } from '../config/api-config';
 
 /** Enqueues jobs for the worker. Queues open lazily, so an API that never enqueues opens none. */
@@ -22,19 +23,33 @@ export class JobQueue implements OnApplicationShutdown {
     jobId: string,
     options: JobsOptions = {},
   ) {
-    await this.queue(JOBS[name].queue).add(name, payload, {
-      jobId,
-      removeOnComplete: 1000,
-      removeOnFail: 5000,
-      ...options,
-    });
+    try {
+      await this.queue(JOBS[name].queue).add(name, payload, {
+        jobId,
+        removeOnComplete: 1000,
+        removeOnFail: 5000,
+        ...options,
+      });
+    } catch {
+      throw new AppError(
+        ErrorCode.ServiceUnavailable,
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'The job queue is unavailable; try again in a moment (repeating the same request is safe)',
+      );
+    }
   }
 
   private queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
-        connection: redisOptionsFromUrl(this.config.REDIS_URL, true),
+        // Fail fast when Redis is down (the caller answers 503, the client retries) instead of
+        // holding the request until Redis returns, as a worker's connection would.
+        connection: {
+          ...redisOptionsFromUrl(this.config.REDIS_URL),
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+        },
         prefix: this.config.REDIS_PREFIX,
       });
       this.queues.set(name, queue);

@@ -581,8 +581,9 @@ async function frozenVideoContent(manager: EntityManager, lessons: CourseLesson[
   const ids = lessons.filter((lesson) => lesson.kind === LessonKind.Video).map((lesson) => lesson.id);
   const content = new Map<string, { videoAssetId: string; captions: { language: string; key: string }[] }>();
   if (ids.length === 0) return content;
-  const assets = await manager.query<{ lessonId: string; id: string; status: string }[]>(
-    `SELECT DISTINCT ON (lesson_id) lesson_id AS "lessonId", id, status
+  // Playable = a generation is published, even while a re-transcode of it runs or after one failed.
+  const assets = await manager.query<{ lessonId: string; id: string; playable: boolean }[]>(
+    `SELECT DISTINCT ON (lesson_id) lesson_id AS "lessonId", id, published_generation IS NOT NULL AS playable
        FROM video_assets WHERE lesson_id = ANY($1) ORDER BY lesson_id, created_at DESC`,
     [ids],
   );
@@ -591,9 +592,7 @@ async function frozenVideoContent(manager: EntityManager, lessons: CourseLesson[
       WHERE lesson_id = ANY($1) ORDER BY language`,
     [ids],
   );
-  const ready = new Map(
-    assets.filter((asset) => asset.status === 'ready').map((asset) => [asset.lessonId, asset.id]),
-  );
+  const ready = new Map(assets.filter((asset) => asset.playable).map((asset) => [asset.lessonId, asset.id]));
   const notReady = ids.filter((id) => !ready.has(id));
   if (notReady.length > 0) {
     throw new AppError(

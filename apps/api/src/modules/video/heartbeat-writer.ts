@@ -35,6 +35,9 @@ interface ProgressState {
   heartbeats: number;
   lastHeartbeatAt: Date;
   creditSeconds: number;
+  /** The video this progress is for; null on rows older than the column. */
+  assetId: string | null;
+  durationSeconds: number;
   completedAt: Date | null;
   newlyCompleted: boolean;
   courseId: string;
@@ -47,6 +50,8 @@ interface ProgressState {
  * fits. New rows start with the column default (15 s: the first report comes ~10 s after play).
  */
 const CREDIT_CAP_SECONDS = 120;
+/** Credit of a fresh row (the column default) or of progress restarted for a new video. */
+const INITIAL_CREDIT_SECONDS = 15;
 /** Rounding of client and server clocks. */
 const CREDIT_TOLERANCE_SECONDS = 1;
 /** Largest batch one transaction writes. */
@@ -123,8 +128,8 @@ export class HeartbeatWriter implements OnApplicationShutdown {
       const keys = uniqueKeys(heartbeats);
       // Rows for first heartbeats; their clock starts when the playback token was issued.
       await manager.query(
-        `INSERT INTO video_progress (user_id, lesson_id, course_id, duration_seconds, last_heartbeat_at)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::real[], $5::timestamptz[])
+        `INSERT INTO video_progress (user_id, lesson_id, course_id, duration_seconds, last_heartbeat_at, asset_id)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::real[], $5::timestamptz[], $6::uuid[])
          ON CONFLICT (user_id, lesson_id) DO NOTHING`,
         [
           keys.map((k) => k.userId),
@@ -132,6 +137,7 @@ export class HeartbeatWriter implements OnApplicationShutdown {
           keys.map((k) => k.courseId),
           keys.map((k) => k.durationSeconds),
           keys.map((k) => new Date(k.issuedAt * 1000)),
+          keys.map((k) => k.assetId),
         ],
       );
       // Row locks serialise concurrent batches (several API instances) for the same learner and video.
@@ -139,7 +145,8 @@ export class HeartbeatWriter implements OnApplicationShutdown {
         `SELECT v.user_id AS "userId", v.lesson_id AS "lessonId", v.course_id AS "courseId", v.intervals,
                 v.watched_seconds AS "watchedSeconds", v.position_seconds AS "positionSeconds", v.heartbeats,
                 v.last_heartbeat_at AS "lastHeartbeatAt", v.completed_at AS "completedAt",
-                v.watch_credit_seconds AS "creditSeconds"
+                v.watch_credit_seconds AS "creditSeconds", v.asset_id AS "assetId",
+                v.duration_seconds AS "durationSeconds"
            FROM video_progress v
            JOIN unnest($1::uuid[], $2::uuid[]) AS k(user_id, lesson_id)
              ON v.user_id = k.user_id AND v.lesson_id = k.lesson_id
@@ -161,10 +168,11 @@ export class HeartbeatWriter implements OnApplicationShutdown {
         `UPDATE video_progress v
             SET intervals = x.intervals, watched_seconds = x.watched_seconds, position_seconds = x.position_seconds,
                 heartbeats = x.heartbeats, last_heartbeat_at = x.last_heartbeat_at, completed_at = x.completed_at,
-                watch_credit_seconds = x.watch_credit_seconds
+                watch_credit_seconds = x.watch_credit_seconds, asset_id = x.asset_id,
+                duration_seconds = x.duration_seconds
            FROM jsonb_to_recordset($1::jsonb) AS x(user_id uuid, lesson_id uuid, intervals jsonb, watched_seconds real,
                 position_seconds real, heartbeats integer, last_heartbeat_at timestamptz, completed_at timestamptz,
-                watch_credit_seconds real)
+                watch_credit_seconds real, asset_id uuid, duration_seconds real)
           WHERE v.user_id = x.user_id AND v.lesson_id = x.lesson_id`,
         [
           JSON.stringify(
@@ -178,6 +186,8 @@ export class HeartbeatWriter implements OnApplicationShutdown {
               last_heartbeat_at: s.lastHeartbeatAt,
               completed_at: s.completedAt,
               watch_credit_seconds: s.creditSeconds,
+              asset_id: s.assetId,
+              duration_seconds: s.durationSeconds,
             })),
           ),
         ],
@@ -211,6 +221,20 @@ export class HeartbeatWriter implements OnApplicationShutdown {
 /** Applies one heartbeat to the learner's state; refuses watching faster than real time allows. */
 function apply(state: ProgressState, heartbeat: Heartbeat): HeartbeatOutcome | AppError {
   const { claims } = heartbeat;
+  if (state.assetId !== null && state.assetId !== claims.assetId) {
+    // The lesson has a new video: what was watched of the old one does not count for it. (A lesson
+    // already completed stays completed: lesson_completions is never taken back.)
+    Object.assign(state, {
+      intervals: [],
+      watchedSeconds: 0,
+      positionSeconds: 0,
+      completedAt: null,
+      creditSeconds: INITIAL_CREDIT_SECONDS,
+      lastHeartbeatAt: new Date(claims.issuedAt * 1000),
+    });
+  }
+  state.assetId = claims.assetId;
+  state.durationSeconds = claims.durationSeconds;
   const added = newlyCoveredSeconds(state.intervals, heartbeat.intervals);
   const elapsed = Math.max(
     0,

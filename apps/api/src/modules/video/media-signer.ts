@@ -87,6 +87,7 @@ export class MediaSigner {
  * Anything else (sources, staging, work folders) is never served.
  */
 export function mediaScope(key: string): string | null {
+  if (key.length > 512 || /[\\\0]/.test(key)) return null;
   const parts = key.split('/');
   if (parts.some((part) => part === '' || part === '.' || part === '..')) return null;
   if (parts[0] === 'videos' && parts.length >= 4 && /^g\d+$/.test(parts[2] ?? ''))

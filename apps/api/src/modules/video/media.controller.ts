@@ -36,7 +36,8 @@ export class MediaController {
   }
 
   private async serve(token: string, request: FastifyRequest, reply: FastifyReply) {
-    const key = decodeURIComponent((request.params as Record<string, string>)['*'] ?? '');
+    // Fastify has already decoded the path once; decoding again would turn %25 into a crash.
+    const key = (request.params as Record<string, string>)['*'] ?? '';
     // Course covers are public (the catalogue is); everything else needs a signed URL.
     const allowed = token === 'public' ? isPublicKey(key) : this.signer.verifyMedia(token, key);
     if (!allowed) {
@@ -53,7 +54,8 @@ export class MediaController {
     const header = request.headers.range;
     if (header) {
       const parsed = parseRange(object.size, header, { combine: true });
-      if (parsed === -1 || parsed === -2 || parsed.type !== 'bytes' || parsed.length !== 1) {
+      // RFC 9110: a malformed Range (-2), another unit or several ranges may be ignored (200, whole file).
+      if (parsed === -1) {
         throw new AppError(
           ErrorCode.RangeNotSatisfiable,
           HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
@@ -62,7 +64,7 @@ export class MediaController {
           { 'content-range': `bytes */${object.size}` },
         );
       }
-      range = parsed[0];
+      if (parsed !== -2 && parsed.type === 'bytes' && parsed.length === 1) range = parsed[0];
     }
     // Headers only now: an error above must go out as JSON, not as a video/mp2t body.
     void reply

@@ -24,10 +24,20 @@ export function createTusServer(config: ApiConfig): Server {
     maxSize: VIDEO_UPLOAD_MAX_BYTES,
     relativeLocation: true,
     respectForwardedHeaders: config.TRUST_PROXY,
+    // Only the path names the upload: the controller authorised exactly this id (tus would
+    // otherwise also read it from a query string).
+    getFileIdFromRequest: (request) => uploadIdOf(request.url ?? ''),
     // The lesson id leads the upload id, so every later request can be authorised without a lookup.
     namingFunction: (_request, metadata) =>
       `${metadata?.['lessonId'] ?? 'unknown'}_${randomBytes(8).toString('hex')}`,
   });
+}
+
+/** The upload id in a tus URL's path (`…/videos/<id>`), ignoring any query string. */
+export function uploadIdOf(url: string): string | undefined {
+  const path = url.split('?')[0] ?? '';
+  const match = new RegExp(`^${TUS_PATH}/([^/]+)$`).exec(path);
+  return match?.[1];
 }
 
 /** Lesson id of an upload id minted above, or null. */

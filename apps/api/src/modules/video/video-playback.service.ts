@@ -45,6 +45,7 @@ export class VideoPlaybackService {
               p.position_seconds AS position, p.watched_seconds AS watched
          FROM video_assets a
          LEFT JOIN video_progress p ON p.user_id = $2 AND p.lesson_id = $3
+                                   AND (p.asset_id = a.id OR p.asset_id IS NULL)
         WHERE a.id = $1`,
       [content.videoAssetId, ids.userId, ids.lessonId],
     );

@@ -163,6 +163,12 @@ export class VideoUploadController {
 
   /** Hands the raw request to the tus server, which writes the response itself. */
   private async pass(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    // What was authorised is this method on this path: no method override, no query string.
+    if (request.raw.url?.includes('?') || request.headers['x-http-method-override']) {
+      throw AppError.validation([
+        { field: 'url', rules: ['tus'], message: 'tus requests carry no query string or method override' },
+      ]);
+    }
     reply.hijack();
     await this.tus.handle(request.raw, reply.raw);
   }

@@ -2,6 +2,7 @@ import { ErrorCode, JobName, LessonKind, transcodeJobId, VideoStatus } from '@ho
 import { validateWebVtt } from '@hocvu/media';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
@@ -42,6 +43,8 @@ export const ASSET_COLUMNS = `id, course_id AS "courseId", lesson_id AS "lessonI
   size_bytes AS "sizeBytes", source_key AS "sourceKey", generation, published_generation AS "publishedGeneration",
   duration_seconds AS "durationSeconds", width, height, rungs`;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Keys under which the pipeline stores an asset's files. */
 export const videoKeys = {
   source: (assetId: string) => `sources/${assetId}/source`,
@@ -71,7 +74,7 @@ export class VideoStudioService {
   ) {
     const db = manager ?? this.dataSource.manager;
     const [lesson] =
-      lessonId && /^[0-9a-f-]{36}$/.test(lessonId)
+      lessonId && UUID.test(lessonId)
         ? await db.query<{ courseId: string; kind: LessonKind }[]>(
             'SELECT course_id AS "courseId", kind FROM course_lessons WHERE id = $1',
             [lessonId],
@@ -180,7 +183,8 @@ export class VideoStudioService {
       throw AppError.notFound(ErrorCode.UploadNotFound, 'The uploaded file is gone; upload the video again');
     }
     await this.storage.putFile(asset.sourceKey, upload.storage.path, { move: true, contentType: 'video/*' });
-    await this.tus.datastore.remove(uploadId).catch(() => undefined);
+    // The file moved away; drop tus's description of it too (remove() would fail on the missing file).
+    if (this.tus.datastore instanceof FileStore) await this.tus.datastore.configstore.delete(uploadId);
   }
 
   private async enqueueTranscode(assetId: string, generation: number): Promise<void> {
@@ -294,7 +298,8 @@ export class VideoStudioService {
   }
 
   private describe(asset: VideoAssetRow): StudioVideoDto {
-    const ready = asset.status === VideoStatus.Ready && asset.publishedGeneration !== null;
+    // The published generation stays playable while a re-transcode runs (or after one failed).
+    const ready = asset.publishedGeneration !== null;
     const base = ready
       ? this.signer.mediaBase(videoKeys.generation(asset.id, asset.publishedGeneration as number))
       : null;

@@ -2,11 +2,12 @@ import { ErrorCode, JobName, QueueName, Role, transcodeJobId } from '@hocvu/cont
 import { redisOptionsFromUrl } from '@hocvu/server-kit';
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { aCourse, aSignedInUser, BuiltCourse, SignedInUser } from '../../../test/builders';
 import { createTestApp, TestApp } from '../../../test/test-app';
+import { UploadJanitor } from './upload-janitor';
 
 const CAPTIONS_VI = `WEBVTT
 
@@ -40,17 +41,19 @@ describe('video lessons (integration)', () => {
   });
 
   /** A draft course whose first lesson is an article and second a video lesson. */
-  async function aCourseWithVideoLesson(): Promise<{
-    course: BuiltCourse;
-    lessonId: string;
-    articleId: string;
-  }> {
-    const course = await aCourse(t, teacher, { sections: [1], publish: false });
+  function aCourseWithVideoLesson() {
+    return aCourseWithVideoLessonOf(teacher);
+  }
+
+  async function aCourseWithVideoLessonOf(
+    author: SignedInUser,
+  ): Promise<{ course: BuiltCourse; lessonId: string; articleId: string }> {
+    const course = await aCourse(t, author, { sections: [1], publish: false });
     const section = course.sections[0];
     const response = await t.app.inject({
       method: 'POST',
       url: `/api/studio/sections/${section.id}/lessons`,
-      headers: teacher.auth,
+      headers: author.auth,
       payload: { kind: 'video', title: { vi: 'Video: cài đặt VNeID' }, estimatedMinutes: 3 },
     });
     expect(response.statusCode).toBe(201);
@@ -152,6 +155,23 @@ describe('video lessons (integration)', () => {
     expect(job?.data).toEqual({ assetId, generation: 1 });
     expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active')).toBeGreaterThanOrEqual(1);
     expect(existsSync(join(t.config.STORAGE_PATH, 'sources', assetId, 'source'))).toBe(true);
+    // Nothing of the finished upload is left in the upload folder.
+    expect(readdirSync(t.config.UPLOAD_PATH).filter((name) => name.startsWith(uploadId))).toEqual([]);
+  });
+
+  it('sweeps abandoned uploads after 7 days and keeps recent ones', async () => {
+    const { lessonId } = await aCourseWithVideoLesson();
+    const created = await createUpload(teacher, lessonId, 5000);
+    const abandoned = (created.headers['location'] as string).split('/').at(-1) as string;
+    const recent = (await createUpload(teacher, lessonId, 5000)).headers['location'] as string;
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    for (const name of [abandoned, `${abandoned}.json`]) {
+      utimesSync(join(t.config.UPLOAD_PATH, name), eightDaysAgo, eightDaysAgo);
+    }
+    expect(await t.app.get(UploadJanitor).sweep()).toBe(1);
+    const left = readdirSync(t.config.UPLOAD_PATH);
+    expect(left.some((name) => name.startsWith(abandoned))).toBe(false);
+    expect(left).toContain(recent.split('/').at(-1));
   });
 
   it('refuses uploads to other teachers’ courses, non-video lessons, learners and files over 2 GB', async () => {
@@ -179,6 +199,32 @@ describe('video lessons (integration)', () => {
       payload: { uploadId },
     });
     expect(wrongLesson.json().error.code).toBe(ErrorCode.UploadNotFound);
+
+    // The id that was authorised is the only one tus may act on: no second id in a query string,
+    // no method override.
+    const own = await upload(
+      otherTeacher,
+      (await aCourseWithVideoLessonOf(otherTeacher)).lessonId,
+      randomBytes(10),
+    );
+    const smuggled = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/studio/uploads/videos/${own}?/${uploadId}`,
+      headers: tusHeaders(otherTeacher, {
+        'upload-offset': '0',
+        'content-type': 'application/offset+octet-stream',
+      }),
+      payload: Buffer.from('EVIL!'),
+    });
+    expect(smuggled.statusCode).toBe(400);
+    const overridden = await t.app.inject({
+      method: 'HEAD',
+      url: `/api/studio/uploads/videos/${own}`,
+      headers: tusHeaders(otherTeacher, { 'x-http-method-override': 'DELETE' }),
+    });
+    expect(overridden.statusCode).toBe(400);
+    const zeros = await createUpload(teacher, '0'.repeat(36), 10);
+    expect(zeros.json().error.code).toBe(ErrorCode.LessonNotFound);
   });
 
   /**
@@ -256,6 +302,12 @@ describe('video lessons (integration)', () => {
     expect(head.statusCode).toBe(200);
     expect(head.headers['content-length']).toBe('1000');
     expect(head.body).toBe('');
+    for (const ignored of ['bytes=abc', 'bytes=0-1,5-6', 'items=0-5']) {
+      const whole = await t.app.inject({ method: 'GET', url: segmentUrl, headers: { range: ignored } });
+      expect(whole.statusCode).toBe(200);
+      expect(whole.rawPayload.length).toBe(1000);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/media/x/%25' })).statusCode).toBe(403);
     const beyond = await t.app.inject({
       method: 'GET',
       url: segmentUrl,
@@ -470,6 +522,44 @@ describe('video lessons (integration)', () => {
         [learners.map(({ user }) => user.id)],
       );
       expect(row.n).toBe(learners.length);
+    });
+
+    it('starts progress afresh when the lesson gets a new video, and keeps the course publishable meanwhile', async () => {
+      const { user, token } = await aWatchingLearner();
+      await wait(user.id, 60);
+      await beat(token, [[0, 40]], 40);
+      // A re-transcode of the same video leaves it playable: publishing still works.
+      const asset = (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/studio/lessons/${lessonId}/video`,
+          headers: teacher.auth,
+        })
+      ).json().video.assetId;
+      await t.db.query(`UPDATE video_assets SET status = 'queued', generation = 2 WHERE id = $1`, [asset]);
+      const republish = await t.app.inject({
+        method: 'POST',
+        url: `/api/studio/courses/${course.id}/publish`,
+        headers: teacher.auth,
+      });
+      expect(republish.statusCode).toBe(200);
+
+      await aReadyVideo(lessonId, 30);
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/studio/courses/${course.id}/publish`,
+        headers: teacher.auth,
+      });
+      const lesson = (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/learn/${course.id}/lessons/${lessonId}`,
+          headers: user.auth,
+        })
+      ).json();
+      expect(lesson.video).toMatchObject({ durationSeconds: 30, resumeAt: 0, watchedSeconds: 0 });
+      const first = await beat(lesson.video.playbackToken as string, [[0, 5]], 5);
+      expect(first.json()).toMatchObject({ watchedSeconds: 5, completed: false });
     });
   });
 });

@@ -7,6 +7,7 @@ import { HeartbeatWriter } from './heartbeat-writer';
 import { MediaController } from './media.controller';
 import { MediaSigner } from './media-signer';
 import { createTusServer, TUS_SERVER } from './tus-server';
+import { UploadJanitor } from './upload-janitor';
 import { VideoPlaybackService } from './video-playback.service';
 import { VideoStudioController, VideoUploadController } from './video-studio.controller';
 import { VideoStudioService } from './video-studio.service';
@@ -20,6 +21,7 @@ import { VideoStudioService } from './video-studio.service';
     VideoStudioService,
     VideoPlaybackService,
     HeartbeatWriter,
+    UploadJanitor,
   ],
   exports: [VideoStudioService, VideoPlaybackService],
 })
