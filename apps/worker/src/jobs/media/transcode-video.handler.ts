@@ -138,8 +138,10 @@ export class TranscodeVideoHandler
       const { stdout } = await runMediaTool(this.config.FFPROBE_PATH, ffprobeArgs(source));
       return JSON.parse(stdout) as unknown;
     } catch (error) {
-      // ffprobe refusing the file is an answer (not a video), not a reason to retry.
-      if (error instanceof ProcessFailedError || error instanceof SyntaxError) return null;
+      // ffprobe exiting with an error is an answer (not a video), not a reason to retry; ffprobe
+      // killed by a signal (shutdown, out of memory) is not an answer, so the job is retried.
+      if ((error instanceof ProcessFailedError && error.exitCode !== null) || error instanceof SyntaxError)
+        return null;
       throw error;
     }
   }
@@ -175,6 +177,8 @@ export class TranscodeVideoHandler
 
   /** A local path to the source: the stored file itself on the local driver, else a download. */
   private async localSource(key: string, work: string): Promise<string> {
+    // A missing source is a fault (storage not shared, file deleted), not an unreadable video: retry.
+    if (!(await this.storage.stat(key))) throw new Error(`The source ${key} is not in storage`);
     if (this.storage instanceof LocalStorage) return this.storage.localPath(key);
     const path = join(work, 'source');
     await this.storage.downloadToFile(key, path);
