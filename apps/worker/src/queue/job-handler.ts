@@ -18,6 +18,12 @@ export interface JobContext {
  */
 export interface JobHandler<Name extends JobName = JobName> {
   handle(payload: JobPayloads[Name], context: JobContext): Promise<unknown>;
+  /**
+   * Called once the queue gives up on a job for good: its last attempt failed, or it stalled too
+   * often (a worker died each time) and BullMQ failed it without running the handler again. Lets
+   * a handler leave its records in a final state instead of "processing" forever.
+   */
+  onFinalFailure?(payload: JobPayloads[Name], error: Error): Promise<void>;
 }
 
 /** Marks a provider as the handler of a job; the runner finds it through Nest's discovery. */

@@ -28,6 +28,22 @@ class SlowJobHandler implements JobHandler {
 @HandlesJob('SlowJob')
 class DuplicateSlowJobHandler extends SlowJobHandler {}
 
+/** Fails every time; records when the queue gives up on it. */
+@Injectable()
+@HandlesJob('DoomedJob')
+class DoomedJobHandler implements JobHandler {
+  static finalFailures: string[] = [];
+
+  handle(): Promise<never> {
+    return Promise.reject(new Error('always fails'));
+  }
+
+  onFinalFailure(payload: never, error: Error): Promise<void> {
+    DoomedJobHandler.finalFailures.push(`${(payload as { id: string }).id}: ${error.message}`);
+    return Promise.resolve();
+  }
+}
+
 const SLOW_JOBS = { SlowJob: { queue: SLOW_QUEUE as never } };
 
 describe('queue runner (integration, real Redis)', () => {
@@ -55,6 +71,28 @@ describe('queue runner (integration, real Redis)', () => {
     await expect(startTestWorker(testWorkerConfig(), { handlers: [] })).rejects.toThrow(
       /PurgeExpiredSessions has 0 handlers/,
     );
+  });
+
+  it('tells the handler once the queue gives up on a job, not on the attempts that will be retried', async () => {
+    const config = testWorkerConfig({ REDIS_PREFIX: `${testWorkerConfig().REDIS_PREFIX}-doomed` });
+    const jobs = { DoomedJob: { queue: 'test-doomed' as never } };
+    const worker = await startTestWorker(config, { handlers: [DoomedJobHandler], jobs });
+    const { queue, close } = producer(config, 'test-doomed');
+    try {
+      await queue.add(
+        'DoomedJob',
+        { id: 'd1' },
+        { jobId: 'doomed-1', attempts: 3, backoff: { type: 'fixed', delay: 50 } },
+      );
+      await waitFor(() => Promise.resolve(DoomedJobHandler.finalFailures.length > 0), 15_000);
+      expect(await queue.getJobState('doomed-1')).toBe('failed');
+      expect((await queue.getJob('doomed-1'))?.attemptsMade).toBe(3);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(DoomedJobHandler.finalFailures).toEqual(['d1: always fails']);
+    } finally {
+      await close();
+      await worker.close();
+    }
   });
 
   it('finishes in-flight jobs on graceful shutdown instead of dropping them', async () => {

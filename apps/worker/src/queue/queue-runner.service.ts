@@ -51,11 +51,12 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
         autorun: false,
         ...this.tuning,
       });
-      worker.on('failed', (job, error) =>
+      worker.on('failed', (job, error) => {
         this.logger.warn(
           `${queueName}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
-        ),
-      );
+        );
+        if (job) void this.finalFailure(job, error);
+      });
       worker.on('error', (error) => this.logger.error(`${queueName} worker error: ${error.message}`));
       this.workers.push(worker);
       const queue = new Queue(queueName, { connection, prefix: this.config.REDIS_PREFIX });
@@ -118,6 +119,20 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
         `schedule:${name}`,
         { pattern: definition.repeat.pattern, tz: JOB_TIMEZONE },
         { name, data: definition.repeat.payload, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+      );
+    }
+  }
+
+  /** A job whose state is still "failed" after the event is not going to be retried. */
+  private async finalFailure(job: Job, error: Error): Promise<void> {
+    const handler = this.handlers.get(job.name);
+    if (!handler?.onFinalFailure) return;
+    try {
+      if ((await job.getState()) !== 'failed') return;
+      await handler.onFinalFailure(job.data as never, error);
+    } catch (failure) {
+      this.logger.error(
+        `${job.name} ${job.id}: recording the final failure failed: ${(failure as Error).message}`,
       );
     }
   }

@@ -212,9 +212,14 @@ export class TranscodeVideoHandler
     await this.dataSource.query(
       `UPDATE video_assets SET status = 'failed', progress_percent = NULL, error_code = $3, error_message = $4,
               updated_at = now()
-        WHERE id = $1 AND generation = $2`,
+        WHERE id = $1 AND generation = $2 AND (status <> 'ready' OR published_generation IS DISTINCT FROM $2)`,
       [assetId, generation, code, message],
     );
+  }
+
+  /** The queue gave up (last attempt failed, or the job stalled too often): say so in the studio. */
+  async onFinalFailure({ assetId, generation }: Payload, error: Error): Promise<void> {
+    await this.fail(assetId, generation, 'VIDEO_TRANSCODE_FAILED', error.message.slice(0, 500));
   }
 
   async onApplicationShutdown(): Promise<void> {
