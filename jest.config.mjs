@@ -10,6 +10,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 const paths = {
   '@hocvu/contracts': ['packages/contracts/src/index.ts'],
   '@hocvu/media': ['packages/media/src/index.ts'],
+  '@hocvu/assessment': ['packages/assessment/src/index.ts'],
   '@hocvu/server-kit': ['packages/server-kit/src/index.ts'],
   '@hocvu/server-kit/testing': ['packages/server-kit/src/testing.ts'],
 };
@@ -32,6 +33,7 @@ const swc = [
 const moduleNameMapper = {
   '^@hocvu/contracts$': '<rootDir>/packages/contracts/src/index.ts',
   '^@hocvu/media$': '<rootDir>/packages/media/src/index.ts',
+  '^@hocvu/assessment$': '<rootDir>/packages/assessment/src/index.ts',
   '^@hocvu/server-kit$': '<rootDir>/packages/server-kit/src/index.ts',
   '^@hocvu/server-kit/testing$': '<rootDir>/packages/server-kit/src/testing.ts',
 };
@@ -51,6 +53,7 @@ export default {
   projects: [
     project('contracts', 'packages/contracts'),
     project('media', 'packages/media'),
+    project('assessment', 'packages/assessment'),
     project('server-kit', 'packages/server-kit'),
     project('api', 'apps/api', {
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',

@@ -20,6 +20,7 @@ export default defineConfig({
       '@hocvu/contracts': fromHere('../../packages/contracts/src/index.ts'),
       '@hocvu/api-client': fromHere('../../packages/api-client/src/index.ts'),
       '@hocvu/media': fromHere('../../packages/media/src/index.ts'),
+      '@hocvu/assessment': fromHere('../../packages/assessment/src/index.ts'),
     },
   },
   server: { host, port, strictPort: true, proxy: apiProxy },
