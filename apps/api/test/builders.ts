@@ -1,6 +1,5 @@
 import { Role } from '@hocvu/contracts';
 import { randomInt } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
 
 import { AdminUnitsService } from '../src/modules/admin-units/admin-units.service';
 import { UsersService } from '../src/modules/users/users.service';
@@ -146,28 +145,4 @@ export async function aCourse(
   }
   if (options.publish ?? true) course = await call('POST', `/api/studio/courses/${course.id}/publish`, {});
   return { id: course.id, slug: course.slug, sections: course.sections };
-}
-
-/** A valid PNG of the given size (one flat colour), made in memory for upload tests. */
-export function aPng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x2a)]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', pixels),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }

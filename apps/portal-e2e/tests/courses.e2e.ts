@@ -1,7 +1,7 @@
+import { solidPng } from '@hocvu/server-kit/testing';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 
 import { DEMO } from '../stack';
 import { nav, signIn, signOut, TEACHER } from './portal';
@@ -212,30 +212,6 @@ test('a teacher archives a published course: it leaves the catalogue, and publis
   await expect(page.getByText('Đã xuất bản phiên bản 2.')).toBeVisible();
   await expect(page.getByText('Đã xuất bản', { exact: true })).toBeVisible();
 });
-
-/** A PNG of one colour (truecolour, 8 bits per channel), made here rather than kept as a fixture. */
-function solidPng(width: number, height: number, [red, green, blue]: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // bit depth 8, colour type RGB, no interlace
-  const row = Buffer.alloc(1 + width * 3); // filter byte 0, then the pixels
-  for (let x = 0; x < width; x += 1) row.set([red, green, blue], 1 + x * 3);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** The image's own width once the browser has it: 0 while loading or when it failed. */
 function loadedWidth(image: Locator): Promise<number> {

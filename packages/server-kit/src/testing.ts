@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
 import { Client } from 'pg';
 import { DataSource, MigrationInterface } from 'typeorm';
 
@@ -90,4 +91,32 @@ export function importTestResources(): TestResources {
 /** Random test keys in the valid format: a deterministic-looking but fresh 32-byte AES key. */
 export function testEncryptionKeys(): string {
   return `test:${randomBytes(32).toString('base64')}`;
+}
+
+/** A PNG of one colour (truecolour, 8 bits per channel), made in memory rather than kept as a fixture. */
+export function solidPng(
+  width: number,
+  height: number,
+  [red, green, blue]: [number, number, number] = [42, 42, 42],
+): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // bit depth 8, colour type RGB, no interlace
+  const row = Buffer.alloc(1 + width * 3); // filter byte 0, then the pixels
+  for (let x = 0; x < width; x += 1) row.set([red, green, blue], 1 + x * 3);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -1,6 +1,7 @@
 import { ErrorCode, Role } from '@hocvu/contracts';
+import { solidPng } from '@hocvu/server-kit/testing';
 
-import { aCourse, aPng, aSignedInUser, SignedInUser } from '../../../test/builders';
+import { aCourse, aSignedInUser, SignedInUser } from '../../../test/builders';
 import { createTestApp, TestApp } from '../../../test/test-app';
 
 describe('course authoring and versioned publishing (integration)', () => {
@@ -203,14 +204,14 @@ describe('course authoring and versioned publishing (integration)', () => {
         as(user, 'PUT', `/api/studio/courses/${course.id}/cover`, {
           image: Buffer.isBuffer(image) ? image.toString('base64') : image,
         });
-      for (const bad of [aPng(100, 100), Buffer.from('không phải ảnh'), 'not base64 at all!']) {
+      for (const bad of [solidPng(100, 100), Buffer.from('không phải ảnh'), 'not base64 at all!']) {
         const refused = await put(owner, bad);
         expect(refused.statusCode).toBe(422);
         expect(refused.json().error.code).toBe(ErrorCode.CoverInvalid);
       }
-      expect((await put(otherTeacher, aPng(640, 360))).json().error.code).toBe(ErrorCode.NotCourseEditor);
+      expect((await put(otherTeacher, solidPng(640, 360))).json().error.code).toBe(ErrorCode.NotCourseEditor);
 
-      const saved = await put(owner, aPng(640, 360));
+      const saved = await put(owner, solidPng(640, 360));
       expect(saved.statusCode).toBe(200);
       const url: string = saved.json().coverUrl;
       expect(url).toMatch(new RegExp(`^/api/media/public/covers/${course.id}/[0-9a-f]{16}\\.png$`));
