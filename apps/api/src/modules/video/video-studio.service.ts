@@ -204,13 +204,14 @@ export class VideoStudioService {
     await this.assertVideoLessonEditable(lessonId, actor);
     const asset = await this.currentAsset(lessonId);
     if (!asset) throw AppError.notFound(ErrorCode.VideoNotFound, 'This lesson has no video yet');
-    const [{ generation }] = await this.dataSource.query<{ generation: number }[]>(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [[updated]] = await this.dataSource.query<[{ generation: number }[], number]>(
       `UPDATE video_assets SET generation = generation + 1, status = 'queued', progress_percent = NULL,
               error_code = NULL, error_message = NULL, updated_at = now()
         WHERE id = $1 RETURNING generation`,
       [asset.id],
     );
-    await this.enqueueTranscode(asset.id, generation);
+    await this.enqueueTranscode(asset.id, updated.generation);
     return this.lessonVideo(lessonId, actor);
   }
 

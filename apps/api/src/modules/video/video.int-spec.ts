@@ -155,6 +155,13 @@ describe('video lessons (integration)', () => {
     expect(job?.data).toEqual({ assetId, generation: 1 });
     expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active')).toBeGreaterThanOrEqual(1);
     expect(existsSync(join(t.config.STORAGE_PATH, 'sources', assetId, 'source'))).toBe(true);
+    const again2 = await t.app.inject({
+      method: 'POST',
+      url: `/api/studio/lessons/${lessonId}/video/retranscode`,
+      headers: teacher.auth,
+    });
+    expect(again2.json().video).toMatchObject({ assetId, status: 'queued' });
+    expect((await queue.getJob(transcodeJobId(assetId, 2)))?.data).toEqual({ assetId, generation: 2 });
     // Nothing of the finished upload is left in the upload folder.
     expect(readdirSync(t.config.UPLOAD_PATH).filter((name) => name.startsWith(uploadId))).toEqual([]);
   });

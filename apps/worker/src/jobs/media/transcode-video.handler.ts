@@ -104,7 +104,8 @@ export class TranscodeVideoHandler
         ...(probe.hasAudio ? [{ name: AUDIO_ONLY_RUNG, height: null }] : []),
       ];
       // The publication point: from this commit on, learners get this generation.
-      const published = await this.dataSource.query<unknown[]>(
+      // TypeORM answers an UPDATE with [rows, affected count].
+      const [published] = await this.dataSource.query<[unknown[], number]>(
         `UPDATE video_assets
             SET status = 'ready', published_generation = $2, progress_percent = 100, error_code = NULL,
                 error_message = NULL, duration_seconds = $3, width = $4, height = $5, rungs = $6,
