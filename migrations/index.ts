@@ -3,6 +3,7 @@ import { Courses1763990000000 } from './1763990000000-Courses';
 import { Video1764100000000 } from './1764100000000-Video';
 import { CourseCover1764200000000 } from './1764200000000-CourseCover';
 import { VideoProgressPerAsset1764300000000 } from './1764300000000-VideoProgressPerAsset';
+import { QuestionBank1764400000000 } from './1764400000000-QuestionBank';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so compiled builds, tests and the CLI
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   Video1764100000000,
   CourseCover1764200000000,
   VideoProgressPerAsset1764300000000,
+  QuestionBank1764400000000,
 ];

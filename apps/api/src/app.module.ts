@@ -17,6 +17,7 @@ import { CoursesModule } from './modules/courses/courses.module';
 import { HealthController } from './modules/health/health.controller';
 import { LanguagesModule } from './modules/languages/languages.module';
 import { LearningModule } from './modules/learning/learning.module';
+import { QuestionsModule } from './modules/questions/questions.module';
 import { UsersModule } from './modules/users/users.module';
 import { VideoModule } from './modules/video/video.module';
 import { JobQueueModule } from './queue/job-queue.module';
@@ -63,6 +64,7 @@ export class AppModule {
         CatalogueModule,
         LearningModule,
         VideoModule,
+        QuestionsModule,
       ],
       controllers: [HealthController],
       providers: [

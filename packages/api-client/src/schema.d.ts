@@ -716,6 +716,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studio/courses/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["QuestionBank_list"];
+        put?: never;
+        post: operations["QuestionBank_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/questions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["QuestionBank_importCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["QuestionBank_replace"];
+        post?: never;
+        delete: operations["QuestionBank_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -753,7 +801,7 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "UPLOAD_NOT_FOUND" | "UPLOAD_INCOMPLETE" | "VIDEO_NOT_FOUND" | "LESSON_VIDEO_NOT_READY" | "CAPTION_INVALID" | "COVER_INVALID" | "MEDIA_TOKEN_INVALID" | "RANGE_NOT_SATISFIABLE" | "PLAYBACK_TOKEN_INVALID" | "HEARTBEAT_INVALID" | "HEARTBEAT_TOO_FAST" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "UPLOAD_NOT_FOUND" | "UPLOAD_INCOMPLETE" | "VIDEO_NOT_FOUND" | "LESSON_VIDEO_NOT_READY" | "CAPTION_INVALID" | "COVER_INVALID" | "QUESTION_INVALID" | "QUESTION_NOT_FOUND" | "MEDIA_TOKEN_INVALID" | "RANGE_NOT_SATISFIABLE" | "PLAYBACK_TOKEN_INVALID" | "HEARTBEAT_INVALID" | "HEARTBEAT_TOO_FAST" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         ErrorPayloadDto: {
             /** @example VALIDATION_FAILED */
             code: components["schemas"]["ErrorCode"];
@@ -1530,6 +1578,97 @@ export interface components {
             watchedSeconds: number;
             watchedPercent: number;
             completed: boolean;
+        };
+        /** @enum {string} */
+        QuestionType: "single_choice" | "multiple_choice" | "true_false" | "ordering" | "short_text";
+        QuestionDto: {
+            type: components["schemas"]["QuestionType"];
+            /** @description Question per language; vi required */
+            text: {
+                [key: string]: string;
+            };
+            explanation?: {
+                [key: string]: string;
+            };
+            /** @description Pool tags, e.g. "VNeID", "an toàn" */
+            tags: string[];
+            /** @description Choice and ordering questions */
+            options?: {
+                id: string;
+                text: {
+                    [key: string]: string;
+                };
+            }[];
+            /** @description single_choice */
+            correctOptionId?: string;
+            /** @description multiple_choice */
+            correctOptionIds?: string[];
+            /** @description true_false */
+            correctAnswer?: boolean;
+            /** @description ordering: every option id once, in order */
+            correctOrder?: string[];
+            /** @description multiple_choice and ordering: partial credit */
+            partialCredit?: boolean;
+            /** @description short_text */
+            acceptedAnswers?: string[];
+            /** @description short_text: also accept answers typed without diacritics */
+            diacriticInsensitive?: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QuestionListDto: {
+            items: components["schemas"]["QuestionDto"][];
+            /** @description Every tag used in this course, for pool settings */
+            tags: string[];
+        };
+        QuestionBodyDto: {
+            type: components["schemas"]["QuestionType"];
+            /** @description Question per language; vi required */
+            text: {
+                [key: string]: string;
+            };
+            explanation?: {
+                [key: string]: string;
+            };
+            /** @description Pool tags, e.g. "VNeID", "an toàn" */
+            tags: string[];
+            /** @description Choice and ordering questions */
+            options?: {
+                id: string;
+                text: {
+                    [key: string]: string;
+                };
+            }[];
+            /** @description single_choice */
+            correctOptionId?: string;
+            /** @description multiple_choice */
+            correctOptionIds?: string[];
+            /** @description true_false */
+            correctAnswer?: boolean;
+            /** @description ordering: every option id once, in order */
+            correctOrder?: string[];
+            /** @description multiple_choice and ordering: partial credit */
+            partialCredit?: boolean;
+            /** @description short_text */
+            acceptedAnswers?: string[];
+            /** @description short_text: also accept answers typed without diacritics */
+            diacriticInsensitive?: boolean;
+        };
+        QuestionImportDto: {
+            /** @description The CSV template file as text (UTF-8); see docs/api.md for the columns */
+            csv: string;
+        };
+        QuestionImportErrorDto: {
+            /** @description Spreadsheet row (header = 1) */
+            row: number;
+            message: string;
+        };
+        QuestionImportResultDto: {
+            /** @description Questions added from the valid rows */
+            imported: number;
+            errors: components["schemas"]["QuestionImportErrorDto"][];
         };
     };
     responses: never;
@@ -3816,6 +3955,232 @@ export interface operations {
             };
             /** @description not saved; send the intervals again */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuestionBank_list: {
+        parameters: {
+            query?: {
+                tag?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionListDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuestionBank_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionDto"];
+                };
+            };
+            /** @description QUESTION_INVALID with details.problems */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuestionBank_importCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionImportDto"];
+            };
+        };
+        responses: {
+            /** @description Valid rows imported, invalid rows listed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionImportResultDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuestionBank_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionDto"];
+                };
+            };
+            /** @description QUESTION_INVALID with details.problems */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuestionBank_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -40,6 +40,8 @@ export const ErrorCode = {
   LessonVideoNotReady: 'LESSON_VIDEO_NOT_READY',
   CaptionInvalid: 'CAPTION_INVALID',
   CoverInvalid: 'COVER_INVALID',
+  QuestionInvalid: 'QUESTION_INVALID',
+  QuestionNotFound: 'QUESTION_NOT_FOUND',
   MediaTokenInvalid: 'MEDIA_TOKEN_INVALID',
   RangeNotSatisfiable: 'RANGE_NOT_SATISFIABLE',
   PlaybackTokenInvalid: 'PLAYBACK_TOKEN_INVALID',

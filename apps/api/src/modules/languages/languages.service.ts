@@ -65,13 +65,16 @@ export class LanguagesService {
     return this.languages.find({ order: { code: 'ASC' } });
   }
 
+  /** Codes of the enabled content languages. */
+  async enabledCodes(): Promise<Set<string>> {
+    return new Set((await this.languages.findBy({ enabled: true })).map((language) => language.code));
+  }
+
   /** Throws UNKNOWN_LANGUAGE listing every code that is not an enabled content language. */
   async assertKnown(codes: Iterable<string>): Promise<void> {
     const wanted = [...new Set(codes)];
     if (wanted.length === 0) return;
-    const enabled = new Set(
-      (await this.languages.findBy({ enabled: true })).map((language) => language.code),
-    );
+    const enabled = await this.enabledCodes();
     const unknown = wanted.filter((code) => !enabled.has(code));
     if (unknown.length > 0) {
       throw new AppError(
