@@ -4,7 +4,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -116,15 +116,16 @@ export class VideoStudioService {
           'The upload has not finished yet',
         );
       }
-      const filename = (upload.metadata?.['filename'] ?? 'video').slice(0, 255);
+      const filename = upload.metadata?.['filename'] ?? 'video';
       asset = await this.dataSource.transaction(async (manager) => {
-        const [created] = await manager.query<VideoAssetRow[]>(
-          `INSERT INTO video_assets (course_id, lesson_id, upload_id, uploaded_by, original_filename, size_bytes, source_key)
-           VALUES ($1, $2, $3, $4, $5, $6, '')
-           ON CONFLICT (upload_id) DO NOTHING
-           RETURNING ${ASSET_COLUMNS}`,
-          [courseId, lessonId, uploadId, actor.id, filename, upload.size],
-        );
+        const created = await insertAsset(manager, {
+          courseId,
+          lessonId,
+          uploadId,
+          actorId: actor.id,
+          filename,
+          size: upload.size as number,
+        });
         if (!created) {
           // A concurrent retry won the insert.
           const [existing] = await manager.query<VideoAssetRow[]>(
@@ -133,10 +134,6 @@ export class VideoStudioService {
           );
           return existing;
         }
-        await manager.query('UPDATE video_assets SET source_key = $2 WHERE id = $1', [
-          created.id,
-          videoKeys.source(created.id),
-        ]);
         await this.audit.record(
           {
             actorId: actor.id,
@@ -147,7 +144,7 @@ export class VideoStudioService {
           },
           manager,
         );
-        return { ...created, sourceKey: videoKeys.source(created.id) };
+        return created;
       });
     }
     await this.moveUploadIntoStorage(uploadId, asset);
@@ -162,16 +159,15 @@ export class VideoStudioService {
   async importFile(lessonId: string, localPath: string, filename: string, actor: AuthUser): Promise<string> {
     const courseId = await this.assertVideoLessonEditable(lessonId, actor);
     const { size } = await stat(localPath);
-    const [asset] = await this.dataSource.query<VideoAssetRow[]>(
-      `INSERT INTO video_assets (course_id, lesson_id, upload_id, uploaded_by, original_filename, size_bytes, source_key)
-       VALUES ($1, $2, 'import_' || gen_random_uuid(), $3, $4, $5, '')
-       RETURNING ${ASSET_COLUMNS}`,
-      [courseId, lessonId, actor.id, filename.slice(0, 255), size],
-    );
-    const row = asset;
-    const sourceKey = videoKeys.source(row.id);
-    await this.storage.putFile(sourceKey, localPath, { contentType: 'video/*' });
-    await this.dataSource.query('UPDATE video_assets SET source_key = $2 WHERE id = $1', [row.id, sourceKey]);
+    const row = (await insertAsset(this.dataSource.manager, {
+      courseId,
+      lessonId,
+      uploadId: `import_${randomUUID()}`,
+      actorId: actor.id,
+      filename,
+      size,
+    })) as VideoAssetRow;
+    await this.storage.putFile(row.sourceKey, localPath, { contentType: 'video/*' });
     await this.enqueueTranscode(row.id, row.generation);
     return row.id;
   }
@@ -320,4 +316,39 @@ export class VideoStudioService {
       posterUrl: base ? `${base}/poster.jpg` : null,
     };
   }
+}
+
+/**
+ * A new asset row; its id is made here so the source key derived from it is written in the same
+ * statement. Undefined when an asset for this upload exists already.
+ */
+async function insertAsset(
+  db: EntityManager,
+  fields: {
+    courseId: string;
+    lessonId: string;
+    uploadId: string;
+    actorId: string;
+    filename: string;
+    size: number;
+  },
+): Promise<VideoAssetRow | undefined> {
+  const id = randomUUID();
+  const [row] = await db.query<VideoAssetRow[]>(
+    `INSERT INTO video_assets (id, course_id, lesson_id, upload_id, uploaded_by, original_filename, size_bytes, source_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (upload_id) DO NOTHING
+     RETURNING ${ASSET_COLUMNS}`,
+    [
+      id,
+      fields.courseId,
+      fields.lessonId,
+      fields.uploadId,
+      fields.actorId,
+      fields.filename.slice(0, 255),
+      fields.size,
+      videoKeys.source(id),
+    ],
+  );
+  return row;
 }
