@@ -66,32 +66,29 @@ export class MediaController {
       }
       if (parsed !== -2 && parsed.type === 'bytes' && parsed.length === 1) range = parsed[0];
     }
-    // Headers only now: an error above must go out as JSON, not as a video/mp2t body.
+    // Opened before any header is set, so a file gone since stat still answers as JSON.
+    const body = request.method === 'HEAD' ? null : await this.open(key, range);
     void reply
       .header('content-type', mediaContentType(key))
       .header('cache-control', IMMUTABLE)
       .header('accept-ranges', 'bytes')
       .header('last-modified', object.modifiedAt.toUTCString())
       // Playlists and segments are fetched by the player with XHR; allow a CDN origin too.
-      .header('access-control-allow-origin', '*');
-    const length = range ? range.end - range.start + 1 : object.size;
-    void reply.header('content-length', String(length));
+      .header('access-control-allow-origin', '*')
+      .header('content-length', String(range ? range.end - range.start + 1 : object.size));
     if (range)
       void reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${object.size}`);
-    if (request.method === 'HEAD') {
-      // Fastify's automatic HEAD would read the whole stream or report length 0: answer directly.
-      reply.hijack();
-      reply.raw.writeHead(reply.statusCode, reply.getHeaders() as Record<string, string>);
-      reply.raw.end();
-      return;
-    }
+    if (body) return reply.send(body);
+    // HEAD: Fastify's automatic HEAD would read the whole stream or report length 0.
+    reply.hijack();
+    reply.raw.writeHead(reply.statusCode, reply.getHeaders() as Record<string, string>);
+    reply.raw.end();
+  }
+
+  private async open(key: string, range?: { start: number; end: number }) {
     try {
-      return reply.send(await this.storage.read(key, range));
+      return await this.storage.read(key, range);
     } catch (error) {
-      // Gone between stat and read: answer with a JSON error, not with the file's headers.
-      for (const name of ['content-type', 'content-length', 'content-range', 'cache-control'])
-        reply.removeHeader(name);
-      void reply.status(200);
       if (error instanceof StorageNotFoundError)
         throw AppError.notFound(ErrorCode.VideoNotFound, 'No such media file');
       throw error;
