@@ -11,6 +11,7 @@ const paths = {
   '@hocvu/contracts': ['packages/contracts/src/index.ts'],
   '@hocvu/media': ['packages/media/src/index.ts'],
   '@hocvu/assessment': ['packages/assessment/src/index.ts'],
+  '@hocvu/progress': ['packages/progress/src/index.ts'],
   '@hocvu/server-kit': ['packages/server-kit/src/index.ts'],
   '@hocvu/server-kit/testing': ['packages/server-kit/src/testing.ts'],
 };
@@ -34,6 +35,7 @@ const moduleNameMapper = {
   '^@hocvu/contracts$': '<rootDir>/packages/contracts/src/index.ts',
   '^@hocvu/media$': '<rootDir>/packages/media/src/index.ts',
   '^@hocvu/assessment$': '<rootDir>/packages/assessment/src/index.ts',
+  '^@hocvu/progress$': '<rootDir>/packages/progress/src/index.ts',
   '^@hocvu/server-kit$': '<rootDir>/packages/server-kit/src/index.ts',
   '^@hocvu/server-kit/testing$': '<rootDir>/packages/server-kit/src/testing.ts',
 };
@@ -54,6 +56,7 @@ export default {
     project('contracts', 'packages/contracts'),
     project('media', 'packages/media'),
     project('assessment', 'packages/assessment'),
+    project('progress', 'packages/progress'),
     project('server-kit', 'packages/server-kit'),
     project('api', 'apps/api', {
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',

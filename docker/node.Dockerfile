@@ -26,7 +26,7 @@ FROM deps AS build
 ENV NX_DAEMON=false \
     NX_NO_CLOUD=true
 COPY . .
-RUN npx nx run-many -t build --projects=contracts,server-kit,media,api,worker
+RUN npx nx run-many -t build --projects=contracts,server-kit,media,assessment,progress,api,worker
 
 FROM base AS runtime
 # ffmpeg: the worker transcodes lesson videos. fonts-noto-core: Vietnamese glyphs in rendered PDFs.
@@ -44,6 +44,8 @@ RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/packages/contracts/dist ./packages/contracts/dist
 COPY --from=build /app/packages/server-kit/dist ./packages/server-kit/dist
 COPY --from=build /app/packages/media/dist ./packages/media/dist
+COPY --from=build /app/packages/assessment/dist ./packages/assessment/dist
+COPY --from=build /app/packages/progress/dist ./packages/progress/dist
 COPY --from=build /app/apps/api/dist ./apps/api/dist
 COPY --from=build /app/apps/worker/dist ./apps/worker/dist
 # The commune list `cli.js seed` loads for a demo install.

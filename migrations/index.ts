@@ -4,6 +4,7 @@ import { Video1764100000000 } from './1764100000000-Video';
 import { CourseCover1764200000000 } from './1764200000000-CourseCover';
 import { VideoProgressPerAsset1764300000000 } from './1764300000000-VideoProgressPerAsset';
 import { QuestionBank1764400000000 } from './1764400000000-QuestionBank';
+import { Quizzes1764500000000 } from './1764500000000-Quizzes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so compiled builds, tests and the CLI
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   CourseCover1764200000000,
   VideoProgressPerAsset1764300000000,
   QuestionBank1764400000000,
+  Quizzes1764500000000,
 ];

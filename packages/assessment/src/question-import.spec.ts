@@ -1,6 +1,6 @@
 import { grade } from './grading';
 import { AuthorQuestion, toLearnerView } from './question';
-import { parseQuestionRows, QUESTION_IMPORT_MAX_ROWS } from './question-import';
+import { parseQuestionRows, QUESTION_IMPORT_MAX_ROWS, QUESTION_TEMPLATE_COLUMNS } from './question-import';
 
 const HEADER = [
   'type',
@@ -400,6 +400,33 @@ describe('parseQuestionRows', () => {
       acceptedAnswers: ['Căn cước'],
     });
     expect(questions[0].text['vi']).toBe('Căn cước?'.normalize('NFC'));
+  });
+
+  it('accepts the template columns as a header, every one of them read', () => {
+    const cells: Record<string, string> = {
+      type: 'multiple_choice',
+      tags: 'an toàn trên mạng',
+      question_vi: 'Việc nào giúp bảo vệ tài khoản?',
+      option_1: 'Giữ kín mã OTP',
+      option_2: 'Bấm vào đường link lạ',
+      option_3: 'Bật xác thực hai lớp',
+      correct: '1;3',
+      explanation_vi: 'Không ai được hỏi mã OTP của bạn.',
+      partial_credit: 'có',
+    };
+    const result = parseQuestionRows(
+      [[...QUESTION_TEMPLATE_COLUMNS], QUESTION_TEMPLATE_COLUMNS.map((column) => cells[column] ?? '')],
+      counter(),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.questions[0]).toMatchObject({
+      type: 'multiple_choice',
+      tags: ['an toàn trên mạng'],
+      correctOptionIds: ['id1', 'id3'],
+      partialCredit: true,
+      explanation: { vi: 'Không ai được hỏi mã OTP của bạn.' },
+    });
+    expect(QUESTION_TEMPLATE_COLUMNS).toContain('accept_diacritic_insensitive');
   });
 
   it('skips blank rows but keeps the spreadsheet row numbers', () => {

@@ -63,6 +63,10 @@ export interface QuestionImportResult {
 
 /** Most question rows in one import. */
 export const QUESTION_IMPORT_MAX_ROWS = 2000;
+/** Longest CSV file accepted, in characters (the studio checks before sending, the API again). */
+export const QUESTION_IMPORT_CSV_MAX_LENGTH = 1_000_000;
+/** Largest XLSX workbook accepted, in bytes. */
+export const QUESTION_IMPORT_XLSX_MAX_BYTES = 5 * 1024 * 1024;
 
 const LANGUAGE = '([a-z]{2,3})';
 const QUESTION_COLUMN = new RegExp(`^question_${LANGUAGE}$`);
@@ -70,6 +74,21 @@ const EXPLANATION_COLUMN = new RegExp(`^explanation_${LANGUAGE}$`);
 const OPTION_COLUMN = new RegExp(`^option_(\\d{1,2})(?:_${LANGUAGE})?$`);
 const FLAG_COLUMNS = ['accept_diacritic_insensitive', 'partial_credit'] as const;
 const REQUIRED_COLUMNS = ['type', 'question_vi', 'correct'];
+
+/**
+ * The template's columns in Vietnamese only, in the order the downloadable template lists them (the
+ * studio's template files are built from this). Columns for other languages (question_en, option_1_en,
+ * explanation_en, …) may be added anywhere.
+ */
+export const QUESTION_TEMPLATE_COLUMNS: readonly string[] = [
+  'type',
+  'tags',
+  'question_vi',
+  ...Array.from({ length: MAX_OPTIONS }, (_, i) => `option_${i + 1}`),
+  'correct',
+  'explanation_vi',
+  ...FLAG_COLUMNS,
+];
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'co']);
 const NO = new Set(['', 'no', 'n', 'false', '0', 'khong']);

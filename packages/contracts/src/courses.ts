@@ -45,6 +45,15 @@ export const COVER_MAX_SIDE = 4000;
 /** URL path prefix of public media (course covers); everything else needs a signed URL. */
 export const PUBLIC_MEDIA_PREFIX = '/api/media/public/';
 
+/** Question images: JPEG, PNG or WebP up to 1 MB, at least 64×64. */
+export const QUESTION_IMAGE_MAX_BYTES = 1024 * 1024;
+export const QUESTION_IMAGE_MIN_SIDE = 64;
+
+/** Where the portal can show a public stored image (a cover, a question image) by its storage key. */
+export function publicMediaUrl(key: string): string {
+  return `${PUBLIC_MEDIA_PREFIX}${key}`;
+}
+
 /** Where the portal can show a stored cover. */
 export function coverUrl(coverKey: string | null | undefined): string | null {
   return coverKey ? `${PUBLIC_MEDIA_PREFIX}${coverKey}` : null;

@@ -9,12 +9,17 @@ export const QueueName = {
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
+  CloseExpiredAttempts: 'CloseExpiredAttempts',
   PurgeExpiredSessions: 'PurgeExpiredSessions',
   TranscodeVideo: 'TranscodeVideo',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export interface JobPayloads {
+  [JobName.CloseExpiredAttempts]: {
+    /** Attempts fetched (and then finished one transaction each) per round; a run does a few rounds at most. */
+    batchSize: number;
+  };
   [JobName.PurgeExpiredSessions]: {
     /** Refresh sessions that expired or were revoked longer ago than this are deleted. */
     olderThanDays: number;
@@ -33,6 +38,12 @@ export interface JobDefinition {
 }
 
 export const JOBS: Readonly<Record<JobName, JobDefinition>> = {
+  // Quiz attempts whose learner never came back are graded from their saved answers within a minute of
+  // their deadline, so a passed final exam completes the course without the learner returning.
+  [JobName.CloseExpiredAttempts]: {
+    queue: QueueName.Maintenance,
+    repeat: { pattern: '* * * * *', payload: { batchSize: 200 } },
+  },
   [JobName.PurgeExpiredSessions]: {
     queue: QueueName.Maintenance,
     repeat: { pattern: '17 3 * * *', payload: { olderThanDays: 7 } },

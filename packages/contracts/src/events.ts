@@ -1,0 +1,41 @@
+/**
+ * Domain events written to the transactional outbox (outbox_events) in the same transaction as the
+ * change they announce, then relayed by the worker to a queue. Consumers must be idempotent: a relay
+ * that dies between queueing and marking an event relayed queues it again (with the same job id, which
+ * BullMQ ignores while the first job is kept).
+ */
+export const OutboxEventType = {
+  CourseCompleted: 'CourseCompleted',
+} as const;
+export type OutboxEventType = (typeof OutboxEventType)[keyof typeof OutboxEventType];
+
+export interface CourseCompletedEvent {
+  enrolmentId: string;
+  userId: string;
+  courseId: string;
+  /** The published version whose rules the learner completed. */
+  versionId: string;
+  /** ISO 8601. */
+  completedAt: string;
+  /** Score of the passed final exam, when the course has one. */
+  finalExamPercent: number | null;
+}
+
+export interface OutboxEventPayloads {
+  [OutboxEventType.CourseCompleted]: CourseCompletedEvent;
+}
+
+/** Queue each event type is relayed to; the job name is the event type, the job id `event-<outbox id>`. */
+export const OUTBOX_ROUTES: Readonly<Record<OutboxEventType, { queue: string }>> = {
+  [OutboxEventType.CourseCompleted]: { queue: 'course-events' },
+};
+
+/** The idempotency key of an event: one CourseCompleted per enrolment, ever. */
+export function courseCompletedKey(enrolmentId: string): string {
+  return `${OutboxEventType.CourseCompleted}:${enrolmentId}`;
+}
+
+/** Job id of a relayed event (deterministic, so a re-relay is a no-op in BullMQ). */
+export function outboxJobId(eventId: string | number): string {
+  return `event-${eventId}`;
+}

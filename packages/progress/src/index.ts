@@ -1,0 +1,4 @@
+export * from './attempts';
+export * from './course-progress';
+export * from './lesson-completions';
+export * from './sql';
