@@ -18,6 +18,7 @@ import { HealthController } from './modules/health/health.controller';
 import { LanguagesModule } from './modules/languages/languages.module';
 import { LearningModule } from './modules/learning/learning.module';
 import { QuestionsModule } from './modules/questions/questions.module';
+import { QuizzesModule } from './modules/quizzes/quizzes.module';
 import { UsersModule } from './modules/users/users.module';
 import { VideoModule } from './modules/video/video.module';
 import { JobQueueModule } from './queue/job-queue.module';
@@ -65,6 +66,7 @@ export class AppModule {
         LearningModule,
         VideoModule,
         QuestionsModule,
+        QuizzesModule,
       ],
       controllers: [HealthController],
       providers: [

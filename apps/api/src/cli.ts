@@ -19,6 +19,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { loadDotEnv } from './load-dotenv';
 import { AdminUnitsService } from './modules/admin-units/admin-units.service';
 import { CourseStudioService } from './modules/courses/course-studio.service';
+import { QuestionBankService } from './modules/questions/question-bank.service';
 import { AccountFieldsDto } from './modules/users/dto/user.dto';
 import { UsersService } from './modules/users/users.service';
 import { VideoStudioService } from './modules/video/video-studio.service';
@@ -66,8 +67,8 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate:revert':
       return migrate(ApiConfigModule.load(process.env), 'down');
     case 'seed':
-      return withServices(ApiConfigModule.load(process.env), async (units, users, studio) => {
-        const result = await seedDemo(units, users, studio);
+      return withServices(ApiConfigModule.load(process.env), async (units, users, studio, questions) => {
+        const result = await seedDemo(units, users, studio, questions);
         console.log(
           `Seeded ${DEMO_PROVINCE.name}: ${result.units.created} units created, ${result.units.updated} updated; ` +
             `${result.accountsCreated} demo accounts and ${result.coursesCreated} demo courses created.`,
@@ -148,14 +149,24 @@ async function migrate(config: ApiConfig, direction: 'up' | 'down'): Promise<voi
 
 async function withServices(
   config: ApiConfig,
-  work: (units: AdminUnitsService, users: UsersService, studio: CourseStudioService) => Promise<void>,
+  work: (
+    units: AdminUnitsService,
+    users: UsersService,
+    studio: CourseStudioService,
+    questions: QuestionBankService,
+  ) => Promise<void>,
 ): Promise<void> {
   const quiet: ApiConfig = Object.assign(new ApiConfig(), config, { LOG_LEVEL: 'warn' });
   const context = await NestFactory.createApplicationContext(AppModule.forConfig(quiet), {
     logger: ['error', 'warn'],
   });
   try {
-    await work(context.get(AdminUnitsService), context.get(UsersService), context.get(CourseStudioService));
+    await work(
+      context.get(AdminUnitsService),
+      context.get(UsersService),
+      context.get(CourseStudioService),
+      context.get(QuestionBankService),
+    );
   } finally {
     await context.close();
   }

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 
 import { AppModule } from './app.module';
 import { AppError } from './common/errors/app-error';
+import { applyRouteBodyLimits } from './common/http/route-body-limit';
 import { requestIdFor } from './common/request-id';
 import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -28,6 +29,8 @@ export async function createApp(
     genReqId: requestIdFor,
     requestIdHeader: false,
   });
+  // Before any route is registered: routes marked @BodyLimit(n) take larger bodies (question import).
+  applyRouteBodyLimits(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
     bufferLogs: true,
     abortOnError: false,

@@ -469,6 +469,22 @@ export interface paths {
         patch: operations["CourseStudio_updateLesson"];
         trace?: never;
     };
+    "/api/studio/lessons/{id}/quiz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CourseStudio_updateQuiz"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalogue": {
         parameters: {
             query?: never;
@@ -741,7 +757,58 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["QuestionBank_importCsv"];
+        /** Import the question template, as CSV text or as an XLSX workbook in base64 */
+        post: operations["QuestionBank_importQuestions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/question-images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["QuestionBank_uploadImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/question-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The question template as an XLSX workbook, with two example questions */
+        get: operations["QuestionBank_templateXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/question-template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The question template as CSV (UTF-8), with two example questions */
+        get: operations["QuestionBank_templateCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -759,6 +826,102 @@ export interface paths {
         put: operations["QuestionBank_replace"];
         post?: never;
         delete: operations["QuestionBank_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/learn/{courseId}/quizzes/{lessonId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Attempts_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/learn/{courseId}/quizzes/{lessonId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Attempts_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Attempts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}/answers/{questionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Attempts_saveAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Attempts_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/lessons/{id}/quiz-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["QuizStats_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -801,7 +964,7 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "UPLOAD_NOT_FOUND" | "UPLOAD_INCOMPLETE" | "VIDEO_NOT_FOUND" | "LESSON_VIDEO_NOT_READY" | "CAPTION_INVALID" | "COVER_INVALID" | "QUESTION_INVALID" | "QUESTION_NOT_FOUND" | "MEDIA_TOKEN_INVALID" | "RANGE_NOT_SATISFIABLE" | "PLAYBACK_TOKEN_INVALID" | "HEARTBEAT_INVALID" | "HEARTBEAT_TOO_FAST" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "UPLOAD_NOT_FOUND" | "UPLOAD_INCOMPLETE" | "VIDEO_NOT_FOUND" | "LESSON_VIDEO_NOT_READY" | "CAPTION_INVALID" | "COVER_INVALID" | "QUESTION_INVALID" | "QUESTION_NOT_FOUND" | "QUESTION_IMAGE_INVALID" | "QUIZ_SETTINGS_INVALID" | "QUIZ_NOT_READY" | "QUIZ_UNAVAILABLE" | "NO_ATTEMPTS_LEFT" | "ATTEMPT_COOLING_DOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_CLOSED" | "QUESTION_NOT_IN_ATTEMPT" | "ANSWER_INVALID" | "ANSWER_LOCKED" | "MEDIA_TOKEN_INVALID" | "RANGE_NOT_SATISFIABLE" | "PLAYBACK_TOKEN_INVALID" | "HEARTBEAT_INVALID" | "HEARTBEAT_TOO_FAST" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         ErrorPayloadDto: {
             /** @example VALIDATION_FAILED */
             code: components["schemas"]["ErrorCode"];
@@ -1127,6 +1290,8 @@ export interface components {
             };
             required: boolean;
             estimatedMinutes: number;
+            /** @description true for the course's final exam (a quiz lesson) */
+            finalExam?: boolean;
         };
         OutlineSectionDto: {
             /** Format: uuid */
@@ -1280,6 +1445,28 @@ export interface components {
             /** @description Defaults to 5 */
             estimatedMinutes?: number;
         };
+        QuizPoolDto: {
+            /**
+             * @description Draw among the bank questions with this tag
+             * @example VNeID
+             */
+            tag: string;
+            /** @example 5 */
+            count: number;
+        };
+        /** @enum {string} */
+        QuizFeedback: "after_each" | "after_submit" | "never";
+        QuizSettingsDto: {
+            /** @description Pools in the order their questions appear (unshuffled) */
+            pools: components["schemas"]["QuizPoolDto"][];
+            shuffleQuestions: boolean;
+            shuffleOptions: boolean;
+            timeLimitMinutes: number | null;
+            attemptsAllowed: number | null;
+            cooldownMinutes: number;
+            passingPercent: number;
+            feedback: components["schemas"]["QuizFeedback"];
+        };
         StudioLessonDto: {
             /** Format: uuid */
             id: string;
@@ -1289,6 +1476,8 @@ export interface components {
             };
             required: boolean;
             estimatedMinutes: number;
+            /** @description true for the course's final exam (a quiz lesson) */
+            finalExam?: boolean;
             /** Format: uuid */
             courseId: string;
             /**
@@ -1311,6 +1500,10 @@ export interface components {
             previewHtml: {
                 [key: string]: string;
             };
+            /** @description Quiz lessons: null until set */
+            quiz: components["schemas"]["QuizSettingsDto"] | null;
+            /** @description Why this quiz cannot be published yet (no settings, or too few bank questions for its pools) */
+            quizProblem: string | null;
         };
         UpdateLessonDto: {
             /**
@@ -1334,6 +1527,19 @@ export interface components {
             body?: {
                 [key: string]: string;
             };
+        };
+        UpdateQuizDto: {
+            /** @description Pools in the order their questions appear (unshuffled) */
+            pools: components["schemas"]["QuizPoolDto"][];
+            shuffleQuestions: boolean;
+            shuffleOptions: boolean;
+            timeLimitMinutes: number | null;
+            attemptsAllowed: number | null;
+            cooldownMinutes: number;
+            passingPercent: number;
+            feedback: components["schemas"]["QuizFeedback"];
+            /** @description The course's final exam (at most one per course; another loses the flag) */
+            finalExam: boolean;
         };
         CatalogueCourseDto: {
             /** Format: uuid */
@@ -1421,6 +1627,8 @@ export interface components {
             };
             estimatedMinutes: number;
             required: boolean;
+            /** @description The course's final exam: passing it is required to complete the course */
+            finalExam: boolean;
             completed: boolean;
             /** @description Sequential course: the previous lesson is not complete yet */
             locked: boolean;
@@ -1592,6 +1800,13 @@ export interface components {
             };
             /** @description Pool tags, e.g. "VNeID", "an toàn" */
             tags: string[];
+            /** @description An image uploaded with POST …/question-images, and its description per language */
+            image?: {
+                key?: string;
+                alt?: {
+                    [key: string]: string;
+                };
+            };
             /** @description Choice and ordering questions */
             options?: {
                 id: string;
@@ -1634,6 +1849,13 @@ export interface components {
             };
             /** @description Pool tags, e.g. "VNeID", "an toàn" */
             tags: string[];
+            /** @description An image uploaded with POST …/question-images, and its description per language */
+            image?: {
+                key?: string;
+                alt?: {
+                    [key: string]: string;
+                };
+            };
             /** @description Choice and ordering questions */
             options?: {
                 id: string;
@@ -1657,8 +1879,10 @@ export interface components {
             diacriticInsensitive?: boolean;
         };
         QuestionImportDto: {
-            /** @description The CSV template file as text (UTF-8); see docs/api.md for the columns */
-            csv: string;
+            /** @description The CSV template file as text (UTF-8); see docs/api.md for the columns. Or send `xlsx`. */
+            csv?: string;
+            /** @description The same template as an XLSX workbook (first worksheet), in base64, at most 5 MB decoded. Or send `csv`. */
+            xlsx?: string;
         };
         QuestionImportErrorDto: {
             /** @description Spreadsheet row (header = 1) */
@@ -1669,6 +1893,191 @@ export interface components {
             /** @description Questions added from the valid rows */
             imported: number;
             errors: components["schemas"]["QuestionImportErrorDto"][];
+        };
+        QuestionImageUploadDto: {
+            /** @description The image (JPEG, PNG or WebP, ≤ 1 MB, ≥ 64×64) in base64 */
+            image: string;
+        };
+        UploadedQuestionImageDto: {
+            /** @description Storage key to put in the question as image.key */
+            key: string;
+            /** @description Public URL of the image */
+            url: string;
+        };
+        /** @enum {string} */
+        AttemptStatus: "in_progress" | "submitted" | "timed_out";
+        AttemptSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            attemptNo: number;
+            status: components["schemas"]["AttemptStatus"];
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            percent: number | null;
+            passed: boolean | null;
+        };
+        QuizOverviewDto: {
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            lessonId: string;
+            finalExam: boolean;
+            questionCount: number;
+            timeLimitMinutes: number | null;
+            attemptsAllowed: number | null;
+            attemptsUsed: number;
+            /** @description null: unlimited */
+            attemptsLeft: number | null;
+            cooldownMinutes: number;
+            passingPercent: number;
+            feedback: components["schemas"]["QuizFeedback"];
+            /** @description A passed attempt completed this lesson */
+            passed: boolean;
+            bestPercent: number | null;
+            /** @description A new attempt may start now (or the open one resumes) */
+            canStart: boolean;
+            /** @enum {string|null} */
+            blockedReason: "no_attempts_left" | "cooling_down" | null;
+            /** Format: date-time */
+            retryAt: string | null;
+            /** Format: uuid */
+            openAttemptId: string | null;
+            attempts: components["schemas"]["AttemptSummaryDto"][];
+        };
+        QuestionImageDto: {
+            key: string;
+            alt: {
+                [key: string]: string;
+            };
+        };
+        QuestionOptionDto: {
+            id: string;
+            text: {
+                [key: string]: string;
+            };
+        };
+        LearnerQuestionDto: {
+            type: components["schemas"]["QuestionType"];
+            text: {
+                [key: string]: string;
+            };
+            image?: components["schemas"]["QuestionImageDto"];
+            /** @description Choice and ordering questions; ordering items are shuffled */
+            options?: components["schemas"]["QuestionOptionDto"][];
+            /** @description Short-text questions */
+            maxLength?: number;
+            /** @description Short-text questions: answers without diacritics count */
+            diacriticInsensitive?: boolean;
+        };
+        AnswerPayloadDto: {
+            type?: components["schemas"]["QuestionType"];
+            optionId?: string;
+            optionIds?: string[];
+            value?: boolean;
+            order?: string[];
+            text?: string;
+        };
+        QuestionFeedbackDto: {
+            correct: boolean;
+            /** @description 0–1 */
+            score: number;
+            /** @description The correct answer (first accepted one for short text) */
+            correctAnswer: components["schemas"]["AnswerPayloadDto"];
+            explanation?: {
+                [key: string]: string;
+            };
+        };
+        AttemptQuestionDto: {
+            /** Format: uuid */
+            id: string;
+            question: components["schemas"]["LearnerQuestionDto"];
+            /** @description The saved answer */
+            answer: components["schemas"]["AnswerPayloadDto"] | null;
+            /** @description Answer final (feedback already shown after answering) */
+            locked: boolean;
+            feedback: components["schemas"]["QuestionFeedbackDto"] | null;
+        };
+        AttemptResultDto: {
+            points: number;
+            maxPoints: number;
+            /** @description Rounded down to one decimal */
+            percent: number;
+            passed: boolean;
+            /** Format: date-time */
+            finishedAt: string;
+            /** @description The course is complete (now or before) */
+            courseCompleted: boolean;
+        };
+        AttemptDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            lessonId: string;
+            attemptNo: number;
+            status: components["schemas"]["AttemptStatus"];
+            feedback: components["schemas"]["QuizFeedback"];
+            passingPercent: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            deadlineAt: string | null;
+            /** @description Whole seconds left by the server's clock (null: no time limit; 0 once finished) */
+            remainingSeconds: number | null;
+            questions: components["schemas"]["AttemptQuestionDto"][];
+            result: components["schemas"]["AttemptResultDto"] | null;
+        };
+        SaveAnswerDto: {
+            answer: components["schemas"]["AnswerPayloadDto"];
+            /** @description Time spent on this question since the last save, in ms */
+            timeSpentMs?: number;
+        };
+        SavedAnswerDto: {
+            /** Format: date-time */
+            savedAt: string;
+            remainingSeconds: number | null;
+            /** @description Feedback policy after_each only */
+            feedback: components["schemas"]["QuestionFeedbackDto"] | null;
+        };
+        ScoreBucketDto: {
+            /** @description Lowest percent in the bucket (0, 10, … 90; the last bucket includes 100) */
+            from: number;
+            to: number;
+            count: number;
+        };
+        QuestionStatDto: {
+            /** Format: uuid */
+            questionId: string;
+            /** @description Current text in the bank; null when the question has since been deleted */
+            text: {
+                [key: string]: string;
+            } | null;
+            type: string;
+            /** @description Finished attempts that drew this question */
+            attempts: number;
+            /** @description Of those, answered at all */
+            answered: number;
+            /** @description Share fully correct, 0–100, one decimal */
+            correctPercent: number | null;
+            /** @description Mean score 0–1 (partial credit counts) */
+            averageScore: number | null;
+            /** @description Mean seconds spent, over answered draws */
+            averageSeconds: number | null;
+        };
+        QuizStatsDto: {
+            /** Format: uuid */
+            lessonId: string;
+            /** @description Finished attempts */
+            attempts: number;
+            learners: number;
+            passedAttempts: number;
+            averagePercent: number | null;
+            distribution: components["schemas"]["ScoreBucketDto"][];
+            /** @description Hardest first (lowest share correct) */
+            questions: components["schemas"]["QuestionStatDto"][];
         };
     };
     responses: never;
@@ -3205,6 +3614,58 @@ export interface operations {
             };
         };
     };
+    CourseStudio_updateQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuizDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description QUIZ_SETTINGS_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Catalogue_search: {
         parameters: {
             query?: {
@@ -4057,7 +4518,7 @@ export interface operations {
             };
         };
     };
-    QuestionBank_importCsv: {
+    QuestionBank_importQuestions: {
         parameters: {
             query?: never;
             header?: never;
@@ -4079,6 +4540,141 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuestionImportResultDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: the file cannot be read (not CSV, not an XLSX workbook, over 5 MB); VALIDATION_FAILED: neither or both of csv and xlsx */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuestionBank_uploadImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionImageUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedQuestionImageDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description QUESTION_IMAGE_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuestionBank_templateXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuestionBank_templateCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Not signed in (UNAUTHENTICATED) */
@@ -4169,6 +4765,285 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission course.author (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Attempts_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizOverviewDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission learning.access (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Attempts_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 201 when started now, 200 when the open attempt resumes */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission learning.access (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NO_ATTEMPTS_LEFT, ATTEMPT_COOLING_DOWN (details.retryAt, Retry-After), QUIZ_UNAVAILABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Attempts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission learning.access (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ATTEMPT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Attempts_saveAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAnswerDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission learning.access (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ATTEMPT_CLOSED, ANSWER_LOCKED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description QUESTION_NOT_IN_ATTEMPT, ANSWER_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Attempts_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Idempotent: a repeated submit returns the same result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission learning.access (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuizStats_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizStatsDto"];
+                };
             };
             /** @description Not signed in (UNAUTHENTICATED) */
             401: {

@@ -3,6 +3,8 @@ import { CourseLevel, LessonKind, Role, TargetGroup } from '@hocvu/contracts';
 import { AuthUser } from '../common/auth/auth-user';
 import { CourseStudioService } from '../modules/courses/course-studio.service';
 import { slugify } from '../modules/courses/slug';
+import { QuestionBankService } from '../modules/questions/question-bank.service';
+import { DEMO_QUIZZES } from './demo-quizzes';
 
 interface DemoLesson {
   title: string;
@@ -176,8 +178,15 @@ Khi nghi ngờ, hãy dừng lại và hỏi người thân hoặc công an xã.`
   },
 ];
 
-/** Creates and publishes the demo courses as the demo teacher; courses whose slug exists are skipped. */
-export async function seedDemoCourses(studio: CourseStudioService, teacherId: string): Promise<number> {
+/**
+ * Creates and publishes the demo courses as the demo teacher (with their quizzes and question banks,
+ * see demo-quizzes.ts); courses whose slug exists are skipped.
+ */
+export async function seedDemoCourses(
+  studio: CourseStudioService,
+  questions: QuestionBankService,
+  teacherId: string,
+): Promise<number> {
   const teacher: AuthUser = { id: teacherId, role: Role.Teacher, sessionId: 'seed', communeId: null };
   const existing = new Set((await studio.list(teacher)).items.map((course) => course.slug));
   let created = 0;
@@ -211,6 +220,26 @@ export async function seedDemoCourses(studio: CourseStudioService, teacherId: st
         const lessonId = course.sections.find((s) => s.id === sectionId)?.lessons.at(-1)?.id as string;
         await studio.updateLesson(lessonId, { body: { vi: lesson.body } }, teacher);
       }
+    }
+    const quiz = DEMO_QUIZZES[demo.title];
+    if (quiz) {
+      for (const question of quiz.questions) {
+        await questions.create(course.id, { ...question, tags: [quiz.tag] }, teacher);
+      }
+      course = await studio.addSection(course.id, { vi: 'Kiểm tra' }, teacher);
+      const sectionId = course.sections[course.sections.length - 1]?.id;
+      course = await studio.addLesson(
+        sectionId,
+        { kind: LessonKind.Quiz, title: { vi: quiz.title }, estimatedMinutes: 10, required: true },
+        teacher,
+      );
+      const lessonId = course.sections.find((s) => s.id === sectionId)?.lessons.at(-1)?.id as string;
+      const { draw, ...settings } = quiz.settings;
+      await studio.updateQuiz(
+        lessonId,
+        { ...settings, pools: [{ tag: quiz.tag, count: draw }], finalExam: quiz.finalExam },
+        teacher,
+      );
     }
     await studio.publish(course.id, teacher);
     created += 1;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 
 import { AdminUnitsService } from '../modules/admin-units/admin-units.service';
 import { CourseStudioService } from '../modules/courses/course-studio.service';
+import { QuestionBankService } from '../modules/questions/question-bank.service';
 import { AccountFieldsDto } from '../modules/users/dto/user.dto';
 import { UsersService } from '../modules/users/users.service';
 import { seedDemoCourses } from './demo-courses';
@@ -88,6 +89,7 @@ export async function seedDemo(
   units: AdminUnitsService,
   users: UsersService,
   studio: CourseStudioService,
+  questions: QuestionBankService,
   csvPath?: string,
 ): Promise<SeedResult> {
   const csv = readFileSync(communesCsvPath(csvPath), 'utf8');
@@ -111,6 +113,6 @@ export async function seedDemo(
     accountsCreated += 1;
   }
   const teacher = await users.findByLogin({ phone: '+84911000003' });
-  const coursesCreated = teacher ? await seedDemoCourses(studio, teacher.id) : 0;
+  const coursesCreated = teacher ? await seedDemoCourses(studio, questions, teacher.id) : 0;
   return { units: unitResult, accountsCreated, coursesCreated };
 }

@@ -27,6 +27,8 @@ export interface PublishedOutline {
       title: LocalizedText;
       required: boolean;
       estimatedMinutes: number;
+      /** The course's final exam; absent in versions published before quizzes existed. */
+      finalExam?: boolean;
     }[];
   }[];
 }

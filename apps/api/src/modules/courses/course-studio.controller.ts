@@ -16,6 +16,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityRespo
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, RequirePermission } from '../../common/auth/decorators';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto';
+import { UpdateQuizDto } from '../quizzes/dto/quiz-settings.dto';
 import { CourseStudioService } from './course-studio.service';
 import {
   AddCoTeacherDto,
@@ -202,6 +203,17 @@ export class CourseStudioController {
     @CurrentUser() actor: AuthUser,
   ): Promise<StudioLessonDto> {
     return this.studio.updateLesson(id, dto, actor);
+  }
+
+  @Put('lessons/:id/quiz')
+  @ApiOkResponse({ type: StudioLessonDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'QUIZ_SETTINGS_INVALID' })
+  updateQuiz(
+    @Param('id', uuid) id: string,
+    @Body() dto: UpdateQuizDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<StudioLessonDto> {
+    return this.studio.updateQuiz(id, dto, actor);
   }
 
   @Delete('lessons/:id')

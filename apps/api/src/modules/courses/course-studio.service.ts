@@ -1,3 +1,4 @@
+import { poolsProblem } from '@hocvu/assessment';
 import {
   CourseStatus,
   COVER_MAX_BYTES,
@@ -8,19 +9,22 @@ import {
   DEFAULT_VIDEO_COMPLETION_PERCENT,
   ErrorCode,
   LessonKind,
+  QUIZ_MAX_QUESTIONS,
+  QuizSettings,
   Role,
 } from '@hocvu/contracts';
 import { mediaContentType } from '@hocvu/server-kit';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { imageSize } from 'image-size';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
+import { checkImage } from '../../common/images/check-image';
 import { OBJECT_STORAGE, ObjectStorage } from '../../storage/storage.module';
 import { LanguagesService } from '../languages/languages.service';
+import { UpdateQuizDto } from '../quizzes/dto/quiz-settings.dto';
 import { renderArticleTexts } from './article-renderer';
 import { CatalogueCache } from './catalogue-cache';
 import { Course, CourseLesson, CourseSection } from './course.entity';
@@ -177,7 +181,7 @@ export class CourseStudioService {
   async getLesson(lessonId: string, actor: AuthUser): Promise<StudioLessonDto> {
     const lesson = await this.findLesson(lessonId);
     await loadCourseForEdit(this.dataSource.manager, lesson.courseId, actor);
-    return lessonDto(lesson);
+    return this.lessonView(lesson);
   }
 
   async updateLesson(lessonId: string, dto: UpdateLessonDto, actor: AuthUser): Promise<StudioLessonDto> {
@@ -191,7 +195,60 @@ export class CourseStudioService {
       if (dto.body) changes.body = dto.body;
       if (Object.keys(changes).length > 0) await manager.update(CourseLesson, { id: lessonId }, changes);
     });
-    return lessonDto(await this.findLesson(lessonId));
+    return this.lessonView(await this.findLesson(lessonId));
+  }
+
+  /**
+   * Sets a quiz lesson's settings and whether it is the course's final exam (flagging one lesson
+   * unflags any other). Pools the bank cannot serve yet are saved — the teacher may write the
+   * questions next — and reported in `quizProblem`; publishing refuses them.
+   */
+  async updateQuiz(lessonId: string, dto: UpdateQuizDto, actor: AuthUser): Promise<StudioLessonDto> {
+    const lesson = await this.findLesson(lessonId);
+    if (lesson.kind !== LessonKind.Quiz) {
+      throw new AppError(
+        ErrorCode.LessonKindUnsupported,
+        HttpStatus.BAD_REQUEST,
+        'Only quiz lessons have quiz settings',
+      );
+    }
+    const total = dto.pools.reduce((sum, pool) => sum + pool.count, 0);
+    if (total > QUIZ_MAX_QUESTIONS) {
+      throw new AppError(
+        ErrorCode.QuizSettingsInvalid,
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        `A quiz draws at most ${QUIZ_MAX_QUESTIONS} questions; these pools draw ${total}`,
+      );
+    }
+    const { finalExam, ...rest } = dto;
+    const settings: QuizSettings = {
+      pools: rest.pools.map((pool) => ({ tag: pool.tag, count: pool.count })),
+      shuffleQuestions: rest.shuffleQuestions,
+      shuffleOptions: rest.shuffleOptions,
+      timeLimitMinutes: rest.timeLimitMinutes,
+      attemptsAllowed: rest.attemptsAllowed,
+      cooldownMinutes: rest.cooldownMinutes,
+      passingPercent: rest.passingPercent,
+      feedback: rest.feedback,
+    };
+    await this.edit(lesson.courseId, actor, async (manager) => {
+      if (finalExam) {
+        await manager.query(
+          'UPDATE course_lessons SET final_exam = false WHERE course_id = $1 AND final_exam AND id <> $2',
+          [lesson.courseId, lessonId],
+        );
+      }
+      await manager.update(CourseLesson, { id: lessonId }, { quiz: settings, finalExam });
+    });
+    return this.lessonView(await this.findLesson(lessonId));
+  }
+
+  private async lessonView(lesson: CourseLesson): Promise<StudioLessonDto> {
+    const quizProblem =
+      lesson.kind !== LessonKind.Quiz
+        ? null
+        : (quizProblems(lesson, await bankEntries(this.dataSource.manager, lesson.courseId))[0] ?? null);
+    return { ...lessonDto(lesson), quizProblem };
   }
 
   async deleteLesson(lessonId: string, actor: AuthUser): Promise<StudioCourseDto> {
@@ -261,6 +318,18 @@ export class CourseStudioService {
           'Add at least one lesson before publishing',
         );
       }
+      const bank = await bankEntries(manager, courseId);
+      const notReady = lessons.flatMap((lesson) =>
+        quizProblems(lesson, bank).map((problem) => ({ lessonId: lesson.id, title: lesson.title, problem })),
+      );
+      if (notReady.length > 0) {
+        throw new AppError(
+          ErrorCode.QuizNotReady,
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          `Quiz "${notReady[0].title.vi}": ${notReady[0].problem}`,
+          { lessons: notReady },
+        );
+      }
       const version = (course.publishedVersion ?? 0) + 1;
       const outline = {
         title: course.title,
@@ -284,6 +353,7 @@ export class CourseStudioService {
               title: lesson.title,
               required: lesson.required,
               estimatedMinutes: lesson.estimatedMinutes,
+              finalExam: lesson.finalExam,
             })),
         })),
       };
@@ -298,7 +368,7 @@ export class CourseStudioService {
             ? { html: renderArticleTexts(lesson.body) }
             : lesson.kind === LessonKind.Video
               ? videos.get(lesson.id)
-              : {};
+              : { quiz: lesson.quiz };
         await manager.query(
           `INSERT INTO course_version_lessons (version_id, lesson_id, content) VALUES ($1, $2, $3)`,
           [versionId, lesson.id, JSON.stringify(content)],
@@ -496,12 +566,13 @@ export class CourseStudioService {
         title: section.title,
         lessons: lessons
           .filter((lesson) => lesson.sectionId === section.id)
-          .map(({ id, kind, title, required, estimatedMinutes }) => ({
+          .map(({ id, kind, title, required, estimatedMinutes, finalExam }) => ({
             id,
             kind,
             title,
             required,
             estimatedMinutes,
+            finalExam,
           })),
       })),
     };
@@ -532,7 +603,23 @@ function summaryOf(course: Course): StudioCourseSummaryDto {
   };
 }
 
-function lessonDto(lesson: CourseLesson): StudioLessonDto {
+/** The bank's questions as a draw sees them (id and tags). */
+async function bankEntries(manager: EntityManager, courseId: string) {
+  return manager.query<{ id: string; tags: string[] }[]>(
+    'SELECT id, tags FROM questions WHERE course_id = $1',
+    [courseId],
+  );
+}
+
+/** Why a quiz lesson cannot be taken as it stands (empty for other kinds and for ready quizzes). */
+function quizProblems(lesson: CourseLesson, bank: { id: string; tags: string[] }[]): string[] {
+  if (lesson.kind !== LessonKind.Quiz) return [];
+  if (!lesson.quiz) return ['Its settings (question pools, passing score) are not set yet'];
+  const problem = poolsProblem(lesson.quiz.pools, bank);
+  return problem ? [problem] : [];
+}
+
+function lessonDto(lesson: CourseLesson): Omit<StudioLessonDto, 'quizProblem'> {
   return {
     id: lesson.id,
     courseId: lesson.courseId,
@@ -542,6 +629,8 @@ function lessonDto(lesson: CourseLesson): StudioLessonDto {
     estimatedMinutes: lesson.estimatedMinutes,
     body: lesson.body,
     previewHtml: renderArticleTexts(lesson.body),
+    finalExam: lesson.finalExam,
+    quiz: lesson.quiz,
   };
 }
 
@@ -613,23 +702,12 @@ async function frozenVideoContent(manager: EntityManager, lessons: CourseLesson[
 
 /** The image type of a cover (jpg, png, webp) if it is acceptable; otherwise a COVER_INVALID error. */
 function checkCover(image: Buffer): 'jpg' | 'png' | 'webp' {
-  const refuse = (message: string) =>
-    new AppError(ErrorCode.CoverInvalid, HttpStatus.UNPROCESSABLE_ENTITY, message);
-  if (image.length === 0 || image.length > COVER_MAX_BYTES)
-    throw refuse('The cover must be an image of at most 1 MB');
-  let size: ReturnType<typeof imageSize>;
-  try {
-    size = imageSize(image);
-  } catch {
-    throw refuse('The cover is not an image');
-  }
-  const type = size.type === 'jpg' || size.type === 'png' || size.type === 'webp' ? size.type : null;
-  if (!type) throw refuse('The cover must be a JPEG, PNG or WebP image');
-  if (size.width < COVER_MIN_WIDTH || size.height < COVER_MIN_HEIGHT) {
-    throw refuse(`The cover must be at least ${COVER_MIN_WIDTH}×${COVER_MIN_HEIGHT} pixels`);
-  }
-  if (size.width > COVER_MAX_SIDE || size.height > COVER_MAX_SIDE) {
-    throw refuse(`The cover must be at most ${COVER_MAX_SIDE} pixels on each side`);
-  }
-  return type;
+  return checkImage(image, {
+    label: 'The cover',
+    code: ErrorCode.CoverInvalid,
+    maxBytes: COVER_MAX_BYTES,
+    minWidth: COVER_MIN_WIDTH,
+    minHeight: COVER_MIN_HEIGHT,
+    maxSide: COVER_MAX_SIDE,
+  });
 }

@@ -1,4 +1,11 @@
-import { CourseLevel, CourseStatus, LessonKind, LocalizedText, TargetGroup } from '@hocvu/contracts';
+import {
+  CourseLevel,
+  CourseStatus,
+  LessonKind,
+  LocalizedText,
+  QuizSettings,
+  TargetGroup,
+} from '@hocvu/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
@@ -50,6 +57,10 @@ export class CourseLesson {
   @Column({ name: 'estimated_minutes', type: 'integer' }) estimatedMinutes!: number;
   /** Article body in Markdown, per language. Rendered and sanitised when shown or published. */
   @Column({ type: 'jsonb' }) body!: LocalizedText;
+  /** Quiz lessons' settings; null until the teacher sets them (and for other kinds). */
+  @Column({ type: 'jsonb', nullable: true }) quiz!: QuizSettings | null;
+  /** The course's final exam (a quiz lesson; at most one per course). */
+  @Column({ name: 'final_exam', type: 'boolean' }) finalExam!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -10,5 +10,6 @@ import { LearningService } from './learning.service';
   imports: [AuditModule, VideoModule],
   controllers: [LearningController],
   providers: [LearningService, PublishedOutlineCache],
+  exports: [LearningService],
 })
 export class LearningModule {}

@@ -6,6 +6,7 @@ import {
   LocalizedText,
   Role,
 } from '@hocvu/contracts';
+import { courseProgress, recordLessonCompletions } from '@hocvu/progress';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -155,6 +156,34 @@ export class LearningService {
     };
   }
 
+  /**
+   * One lesson of a course the learner is enrolled in, with its completion and lock state, and the
+   * published version it belongs to (for the quiz module). Same errors as opening the lesson.
+   */
+  async enrolledLesson(courseId: string, lessonId: string, user: AuthUser) {
+    const course = await this.loadEnrolled(courseId, user);
+    return this.lessonOf(course, lessonId);
+  }
+
+  /**
+   * The same from an enrolment the caller read itself (`versionId` null: not enrolled), for callers
+   * that batch that read with their own (starting quiz attempts).
+   */
+  async lessonFromEnrolment(
+    enrolment: { courseId: string; versionId: string | null; completed: string[] },
+    lessonId: string,
+  ) {
+    if (enrolment.versionId === null) throw notEnrolled();
+    const outline = await this.outlines.get(enrolment.versionId);
+    return this.lessonOf({ ...enrolment, versionId: enrolment.versionId, slug: '', outline }, lessonId);
+  }
+
+  private lessonOf(course: EnrolledCourse, lessonId: string) {
+    const { lesson } = locate(describe(course), lessonId);
+    if (lesson.locked) throw lessonLocked();
+    return { versionId: course.versionId, lesson };
+  }
+
   /** Marks an article read. Idempotent; videos and quizzes complete by watching and passing instead. */
   async completeArticle(courseId: string, lessonId: string, user: AuthUser): Promise<LearnerOutlineDto> {
     const course = await this.loadEnrolled(courseId, user);
@@ -167,9 +196,9 @@ export class LearningService {
       );
     }
     if (lesson.locked) throw lessonLocked();
-    await this.dataSource.query(
-      `INSERT INTO lesson_completions (user_id, lesson_id, course_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [user.id, lessonId, courseId],
+    // With the progress and, when this was the last lesson, the course completion and its event.
+    await this.dataSource.transaction((manager) =>
+      recordLessonCompletions(manager, [{ userId: user.id, courseId, lessonId }]),
     );
     return describe(await this.loadEnrolled(courseId, user));
   }
@@ -250,7 +279,7 @@ export class LearningService {
         WHERE e.course_id = $1 AND e.user_id = $2`,
       [courseId, user.id],
     );
-    if (!row) throw new AppError(ErrorCode.NotEnrolled, HttpStatus.FORBIDDEN, 'Enrol in this course first');
+    if (!row) throw notEnrolled();
     return { ...row, outline: await this.outlines.get(row.versionId) };
   }
 }
@@ -267,7 +296,7 @@ function describe(course: EnrolledCourse): LearnerOutlineDto {
       // Sequential courses open lesson n+1 only when lesson n is complete.
       const locked = course.outline.sequential && !done && !previousCompleted;
       previousCompleted = done;
-      return { ...lesson, completed: done, locked };
+      return { ...lesson, finalExam: lesson.finalExam === true, completed: done, locked };
     }),
   }));
   return {
@@ -281,16 +310,14 @@ function describe(course: EnrolledCourse): LearnerOutlineDto {
   };
 }
 
+/** The course rule of @hocvu/progress: required lessons, plus the final exam as one item. */
 function progressOf(outline: PublishedOutline, completed: Set<string>) {
-  const lessons = outline.sections.flatMap((section) => section.lessons);
-  const required = lessons.filter((lesson) => lesson.required);
-  const completedRequired = required.filter((lesson) => completed.has(lesson.id)).length;
-  const next = lessons.find((lesson) => !completed.has(lesson.id));
+  const progress = courseProgress(outline, completed);
   return {
-    totalRequired: required.length,
-    completedRequired,
-    percent: required.length === 0 ? 100 : Math.floor((completedRequired * 100) / required.length),
-    nextLessonId: next?.id ?? null,
+    totalRequired: progress.itemsTotal,
+    completedRequired: progress.itemsDone,
+    percent: progress.percent,
+    nextLessonId: progress.nextLessonId,
   };
 }
 
@@ -300,6 +327,10 @@ function locate(outline: LearnerOutlineDto, lessonId: string) {
   const lesson = lessons[index];
   if (!lesson) throw AppError.notFound(ErrorCode.LessonNotFound, 'This lesson is not part of the course');
   return { lesson, previous: lessons[index - 1]?.id ?? null, next: lessons[index + 1]?.id ?? null };
+}
+
+function notEnrolled(): AppError {
+  return new AppError(ErrorCode.NotEnrolled, HttpStatus.FORBIDDEN, 'Enrol in this course first');
 }
 
 function lessonLocked(): AppError {

@@ -1,17 +1,30 @@
 import { AuthorQuestion, parseQuestionRows, questionProblems } from '@hocvu/assessment';
-import { ErrorCode } from '@hocvu/contracts';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  publicMediaUrl,
+  QUESTION_IMAGE_MAX_BYTES,
+  QUESTION_IMAGE_MIN_SIDE,
+} from '@hocvu/contracts';
+import { mediaContentType } from '@hocvu/server-kit';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parse } from 'csv-parse/sync';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
+import { checkImage } from '../../common/images/check-image';
+import { OBJECT_STORAGE, ObjectStorage } from '../../storage/storage.module';
 import { AuditService } from '../audit/audit.service';
 import { loadCourseForEdit } from '../courses/course-editor.guard';
 import { LanguagesService } from '../languages/languages.service';
-import { QuestionDto, QuestionImportResultDto, QuestionListDto } from './dto/question.dto';
+import {
+  QuestionDto,
+  QuestionImportResultDto,
+  QuestionListDto,
+  UploadedQuestionImageDto,
+} from './dto/question.dto';
+import { rowsFromCsv, rowsFromXlsx } from './question-file';
 
 interface QuestionRow {
   id: string;
@@ -29,6 +42,7 @@ interface QuestionRow {
 export class QuestionBankService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     private readonly languages: LanguagesService,
     private readonly audit: AuditService,
   ) {}
@@ -50,7 +64,7 @@ export class QuestionBankService {
 
   async create(courseId: string, question: AuthorQuestion, actor: AuthUser): Promise<QuestionDto> {
     await loadCourseForEdit(this.dataSource.manager, courseId, actor);
-    await this.check(question);
+    await this.check(question, courseId);
     const [row] = await this.dataSource.query<QuestionRow[]>(
       `INSERT INTO questions (course_id, type, tags, content, created_by) VALUES ($1, $2, $3, $4, $5)
        RETURNING id, course_id AS "courseId", content, updated_at AS "updatedAt"`,
@@ -61,8 +75,8 @@ export class QuestionBankService {
 
   async replace(questionId: string, question: AuthorQuestion, actor: AuthUser): Promise<QuestionDto> {
     return this.dataSource.transaction(async (manager) => {
-      await this.loadForEdit(manager, questionId, actor);
-      await this.check(question);
+      const courseId = await this.loadForEdit(manager, questionId, actor);
+      await this.check(question, courseId);
       // TypeORM answers an UPDATE with [rows, affected count].
       const [[row]] = await manager.query<[QuestionRow[], number]>(
         `UPDATE questions SET type = $2, tags = $3, content = $4, updated_at = now() WHERE id = $1
@@ -81,23 +95,18 @@ export class QuestionBankService {
   }
 
   /**
-   * Imports the CSV question template: valid rows are added (in one transaction), invalid rows are
-   * reported by spreadsheet row number with a specific message; a broken file imports nothing.
+   * Imports the question template, sent as CSV text or as an XLSX workbook (base64): valid rows are
+   * added (in one transaction), invalid rows are reported by spreadsheet row number with a specific
+   * message; a file that cannot be read imports nothing. Both formats go through the same rows → questions
+   * step, so the same sheet gives the same report whichever way it is saved.
    */
-  async importCsv(courseId: string, csv: string, actor: AuthUser): Promise<QuestionImportResultDto> {
+  async importFile(
+    courseId: string,
+    file: { csv: string } | { xlsx: string },
+    actor: AuthUser,
+  ): Promise<QuestionImportResultDto> {
     await loadCourseForEdit(this.dataSource.manager, courseId, actor);
-    let rows: string[][];
-    try {
-      const parsed: unknown = parse(csv.replace(/^\uFEFF/, ''), {
-        relax_column_count: true,
-        skip_empty_lines: false,
-      });
-      rows = parsed as string[][];
-    } catch (error) {
-      throw new AppError(ErrorCode.ImportInvalid, HttpStatus.BAD_REQUEST, 'The file is not valid CSV', [
-        { row: 0, message: (error as Error).message },
-      ]);
-    }
+    const rows = 'xlsx' in file ? await rowsFromXlsx(file.xlsx) : rowsFromCsv(file.csv);
     const result = parseQuestionRows(rows, { newId: () => randomUUID() });
     const errors = [...result.errors];
     const known = await this.languages.enabledCodes();
@@ -124,7 +133,11 @@ export class QuestionBankService {
           action: 'questions.import',
           targetType: 'course',
           targetId: courseId,
-          details: { imported: accepted.length, rejectedRows: new Set(errors.map((e) => e.row)).size },
+          details: {
+            format: 'xlsx' in file ? 'xlsx' : 'csv',
+            imported: accepted.length,
+            rejectedRows: new Set(errors.map((e) => e.row)).size,
+          },
         },
         manager,
       );
@@ -132,8 +145,37 @@ export class QuestionBankService {
     return { imported: accepted.length, errors: errors.sort((a, b) => a.row - b.row) };
   }
 
-  private async check(question: AuthorQuestion): Promise<void> {
+  /**
+   * Stores an image for a question of this course under a content-addressed key (the same file twice
+   * is one object); the editor then puts the key into the question's `image`.
+   */
+  async uploadImage(courseId: string, base64: string, actor: AuthUser): Promise<UploadedQuestionImageDto> {
+    await loadCourseForEdit(this.dataSource.manager, courseId, actor);
+    const image = Buffer.from(base64, 'base64');
+    const type = checkImage(image, {
+      label: 'The question image',
+      code: ErrorCode.QuestionImageInvalid,
+      maxBytes: QUESTION_IMAGE_MAX_BYTES,
+      minWidth: QUESTION_IMAGE_MIN_SIDE,
+      minHeight: QUESTION_IMAGE_MIN_SIDE,
+      maxSide: 4000,
+    });
+    const hash = createHash('sha256').update(image).digest('hex').slice(0, 16);
+    const key = `question-images/${courseId}/${hash}.${type}`;
+    await this.storage.write(key, image, mediaContentType(key));
+    return { key, url: publicMediaUrl(key) };
+  }
+
+  private async check(question: AuthorQuestion, courseId: string): Promise<void> {
     const problems = questionProblems(question);
+    // An image must have been uploaded for this course (not a key of another course, or made up).
+    const imageKey: unknown = question.image?.key;
+    if (
+      typeof imageKey === 'string' &&
+      !new RegExp(`^question-images/${courseId}/[0-9a-f]{16}\\.(jpg|png|webp)$`).test(imageKey)
+    ) {
+      problems.push('The image must be uploaded for this course first');
+    }
     if (problems.length > 0) {
       throw new AppError(ErrorCode.QuestionInvalid, HttpStatus.BAD_REQUEST, 'The question is not complete', {
         problems,
@@ -142,13 +184,14 @@ export class QuestionBankService {
     await this.languages.assertKnown(languagesOf(question));
   }
 
-  private async loadForEdit(manager: EntityManager, questionId: string, actor: AuthUser): Promise<void> {
+  private async loadForEdit(manager: EntityManager, questionId: string, actor: AuthUser): Promise<string> {
     const [row] = await manager.query<{ courseId: string }[]>(
       'SELECT course_id AS "courseId" FROM questions WHERE id = $1 FOR UPDATE',
       [questionId],
     );
     if (!row) throw AppError.notFound(ErrorCode.QuestionNotFound, 'No such question');
     await loadCourseForEdit(manager, row.courseId, actor);
+    return row.courseId;
   }
 }
 
@@ -161,6 +204,7 @@ function languagesOf(question: AuthorQuestion): string[] {
   const texts = [
     question.text,
     question.explanation,
+    question.image?.alt,
     ...('options' in question ? question.options.map((o) => o.text) : []),
   ];
   return [...new Set(texts.flatMap((text) => (text ? Object.keys(text) : [])))];

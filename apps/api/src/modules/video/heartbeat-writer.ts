@@ -1,9 +1,11 @@
 import { ErrorCode, MAX_PLAYBACK_RATE } from '@hocvu/contracts';
 import { coveredSeconds, Interval, mergeIntervals, newlyCoveredSeconds } from '@hocvu/media';
+import { recordLessonCompletions } from '@hocvu/progress';
 import { HttpStatus, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
+import { GroupCommit } from '../../common/batching/group-commit';
 import { AppError } from '../../common/errors/app-error';
 import { PlaybackClaims } from './media-signer';
 
@@ -18,12 +20,6 @@ export interface HeartbeatOutcome {
   watchedSeconds: number;
   watchedPercent: number;
   completed: boolean;
-}
-
-interface Pending {
-  heartbeat: Heartbeat;
-  resolve: (outcome: HeartbeatOutcome) => void;
-  reject: (error: unknown) => void;
 }
 
 interface ProgressState {
@@ -72,55 +68,30 @@ const MAX_CONCURRENT_BATCHES = 3;
 @Injectable()
 export class HeartbeatWriter implements OnApplicationShutdown {
   private readonly logger = new Logger(HeartbeatWriter.name);
-  private queue: Pending[] = [];
-  private scheduled = false;
-  /** Batches being written now; a few at once so database round trips overlap. */
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly group = new GroupCommit<Heartbeat, HeartbeatOutcome | AppError>(
+    (batch) => this.write(batch),
+    {
+      maxBatch: MAX_BATCH,
+      maxConcurrent: MAX_CONCURRENT_BATCHES,
+      failure: (error, size) => {
+        this.logger.error(`Heartbeat batch of ${size} failed: ${(error as Error).message}`);
+        return new AppError(
+          ErrorCode.ServiceUnavailable,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          'Progress could not be saved; it will be sent again',
+        );
+      },
+    },
+  );
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   submit(heartbeat: Heartbeat): Promise<HeartbeatOutcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ heartbeat, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        // Let the requests of this event-loop turn join the batch.
-        setImmediate(() => {
-          this.scheduled = false;
-          this.pump();
-        });
-      }
+    // A refused heartbeat (too fast, …) fails only its own request, not the batch.
+    return this.group.submit(heartbeat).then((outcome) => {
+      if (outcome instanceof AppError) throw outcome;
+      return outcome;
     });
-  }
-
-  private pump(): void {
-    while (this.queue.length > 0 && this.inFlight.size < MAX_CONCURRENT_BATCHES) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      const writing = this.flush(batch).finally(() => {
-        this.inFlight.delete(writing);
-        this.pump();
-      });
-      this.inFlight.add(writing);
-    }
-  }
-
-  private async flush(batch: Pending[]): Promise<void> {
-    try {
-      const outcomes = await this.write(batch.map((item) => item.heartbeat));
-      batch.forEach((item, index) => {
-        const outcome = outcomes[index];
-        if (outcome instanceof AppError) item.reject(outcome);
-        else item.resolve(outcome);
-      });
-    } catch (error) {
-      this.logger.error(`Heartbeat batch of ${batch.length} failed: ${(error as Error).message}`);
-      const unavailable = new AppError(
-        ErrorCode.ServiceUnavailable,
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'Progress could not be saved; it will be sent again',
-      );
-      for (const item of batch) item.reject(unavailable);
-    }
   }
 
   private async write(heartbeats: Heartbeat[]): Promise<(HeartbeatOutcome | AppError)[]> {
@@ -193,28 +164,18 @@ export class HeartbeatWriter implements OnApplicationShutdown {
         ],
       );
       const completed = changed.filter((s) => s.newlyCompleted);
-      if (completed.length > 0) {
-        await manager.query(
-          `INSERT INTO lesson_completions (user_id, lesson_id, course_id)
-           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[])
-           ON CONFLICT (user_id, lesson_id) DO NOTHING`,
-          [
-            completed.map((s) => s.userId),
-            completed.map((s) => s.lessonId),
-            completed.map((s) => s.courseId),
-          ],
-        );
-      }
+      // Completing the last lesson may complete the course: recorded, with its event, in this transaction.
+      await recordLessonCompletions(
+        manager,
+        completed.map(({ userId, courseId, lessonId }) => ({ userId, courseId, lessonId })),
+      );
       return outcomes;
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): Promise<void> {
     // Acknowledge nothing that is not written: finish the batches in flight before closing.
-    while (this.inFlight.size > 0 || this.queue.length > 0) {
-      this.pump();
-      await Promise.allSettled([...this.inFlight]);
-    }
+    return this.group.drain();
   }
 }
 

@@ -96,7 +96,11 @@ export class MediaController {
   }
 }
 
-/** Keys anyone may fetch: course covers (covers/<course>/<hash>.<ext>). */
+/**
+ * Keys anyone may fetch: course covers and question images (<kind>/<course>/<content hash>.<ext>).
+ * Question images are no secret (the question itself reaches every learner who draws it), and their
+ * content-hash names cannot be guessed.
+ */
 function isPublicKey(key: string): boolean {
-  return /^covers\/[0-9a-f-]{36}\/[0-9a-f]{16}\.(jpg|png|webp)$/.test(key);
+  return /^(covers|question-images)\/[0-9a-f-]{36}\/[0-9a-f]{16}\.(jpg|png|webp)$/.test(key);
 }

@@ -70,6 +70,8 @@ export class OutlineLessonDto {
   @ApiProperty(LOCALIZED) title!: LocalizedText;
   @ApiProperty() required!: boolean;
   @ApiProperty() estimatedMinutes!: number;
+  @ApiPropertyOptional({ description: "true for the course's final exam (a quiz lesson)" })
+  finalExam?: boolean;
 }
 
 export class OutlineSectionDto {

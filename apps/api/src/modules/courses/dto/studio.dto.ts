@@ -35,6 +35,7 @@ import {
 
 import { IsLocalizedText, IsVietnamesePhone } from '../../../common/validation/validators';
 import { OutlineLessonDto, OutlineSectionDto } from '../../catalogue/dto/catalogue.dto';
+import { QuizSettingsDto } from '../../quizzes/dto/quiz-settings.dto';
 import { LANGUAGE_CODE } from '../../users/dto/user.dto';
 
 const LOCALIZED = {
@@ -224,6 +225,15 @@ export class StudioLessonDto extends OutlineLessonDto {
   @ApiProperty({ ...LOCALIZED, description: 'Markdown per language (articles)' }) body!: LocalizedText;
   @ApiProperty({ ...LOCALIZED, description: 'Sanitised HTML rendered from body, as learners will see it' })
   previewHtml!: LocalizedText;
+  @ApiProperty({ type: QuizSettingsDto, nullable: true, description: 'Quiz lessons: null until set' })
+  quiz!: QuizSettingsDto | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Why this quiz cannot be published yet (no settings, or too few bank questions for its pools)',
+  })
+  quizProblem!: string | null;
 }
 
 export class CourseVersionDto {

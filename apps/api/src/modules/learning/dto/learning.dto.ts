@@ -17,6 +17,8 @@ export class LearnerLessonDto {
   @ApiProperty(LOCALIZED) title!: LocalizedText;
   @ApiProperty() estimatedMinutes!: number;
   @ApiProperty() required!: boolean;
+  @ApiProperty({ description: "The course's final exam: passing it is required to complete the course" })
+  finalExam!: boolean;
   @ApiProperty() completed!: boolean;
   @ApiProperty({ description: 'Sequential course: the previous lesson is not complete yet' })
   locked!: boolean;

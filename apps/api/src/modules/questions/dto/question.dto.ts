@@ -1,8 +1,14 @@
-import { QUESTION_TYPES, QuestionType } from '@hocvu/assessment';
-import { LocalizedText } from '@hocvu/contracts';
+import {
+  QUESTION_IMPORT_CSV_MAX_LENGTH,
+  QUESTION_IMPORT_XLSX_MAX_BYTES,
+  QUESTION_TYPES,
+  QuestionType,
+} from '@hocvu/assessment';
+import { LocalizedText, QUESTION_IMAGE_MAX_BYTES } from '@hocvu/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsArray,
+  IsBase64,
   IsBoolean,
   IsIn,
   IsObject,
@@ -10,6 +16,9 @@ import {
   IsString,
   MaxLength,
   MinLength,
+  registerDecorator,
+  ValidateIf,
+  ValidationArguments,
 } from 'class-validator';
 
 const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' } } as const;
@@ -41,6 +50,16 @@ export class QuestionBodyDto {
   @ApiProperty({ type: [String], description: 'Pool tags, e.g. "VNeID", "an toàn"' })
   @IsArray()
   tags!: string[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    properties: { key: { type: 'string' }, alt: LOCALIZED },
+    required: ['key', 'alt'],
+    description: 'An image uploaded with POST …/question-images, and its description per language',
+  })
+  @IsOptional()
+  @IsObject()
+  image?: { key: string; alt: LocalizedText };
 
   @ApiPropertyOptional({ type: 'array', items: OPTION, description: 'Choice and ordering questions' })
   @IsOptional()
@@ -94,12 +113,49 @@ export class QuestionListDto {
   tags!: string[];
 }
 
+/** Base64 length of the largest workbook accepted. */
+export const XLSX_BASE64_MAX_LENGTH = Math.ceil(QUESTION_IMPORT_XLSX_MAX_BYTES / 3) * 4;
+
+/** The template file, as CSV text or as an XLSX workbook in base64: exactly one of the two. */
 export class QuestionImportDto {
-  @ApiProperty({ description: 'The CSV template file as text (UTF-8); see docs/api.md for the columns' })
+  @ApiPropertyOptional({
+    description: 'The CSV template file as text (UTF-8); see docs/api.md for the columns. Or send `xlsx`.',
+    maxLength: QUESTION_IMPORT_CSV_MAX_LENGTH,
+  })
+  // Required unless the workbook is sent instead.
+  @ValidateIf((body: QuestionImportDto) => body.csv !== undefined || body.xlsx === undefined)
   @IsString()
   @MinLength(1)
-  @MaxLength(1_000_000)
-  csv!: string;
+  @MaxLength(QUESTION_IMPORT_CSV_MAX_LENGTH)
+  csv?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The same template as an XLSX workbook (first worksheet), in base64, at most 5 MB decoded. Or send `csv`.',
+    maxLength: XLSX_BASE64_MAX_LENGTH,
+  })
+  @IsOptional()
+  @IsString()
+  @IsBase64()
+  @MaxLength(XLSX_BASE64_MAX_LENGTH)
+  @NotTogetherWith('csv')
+  xlsx?: string;
+}
+
+/** Rule `notTogetherWith`: this field and `other` must not both be sent. */
+function NotTogetherWith(other: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'notTogetherWith',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [other],
+      options: { message: `send either $property or ${other}, not both` },
+      validator: {
+        validate: (_value: unknown, args: ValidationArguments) =>
+          (args.object as Record<string, unknown>)[other] === undefined,
+      },
+    });
 }
 
 export class QuestionImportErrorDto {
@@ -110,4 +166,16 @@ export class QuestionImportErrorDto {
 export class QuestionImportResultDto {
   @ApiProperty({ description: 'Questions added from the valid rows' }) imported!: number;
   @ApiProperty({ type: [QuestionImportErrorDto] }) errors!: QuestionImportErrorDto[];
+}
+
+export class QuestionImageUploadDto {
+  @ApiProperty({ description: 'The image (JPEG, PNG or WebP, ≤ 1 MB, ≥ 64×64) in base64' })
+  @IsString()
+  @MaxLength(Math.ceil((QUESTION_IMAGE_MAX_BYTES * 4) / 3) + 4)
+  image!: string;
+}
+
+export class UploadedQuestionImageDto {
+  @ApiProperty({ description: 'Storage key to put in the question as image.key' }) key!: string;
+  @ApiProperty({ description: 'Public URL of the image' }) url!: string;
 }
