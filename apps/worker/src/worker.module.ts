@@ -1,6 +1,6 @@
 import { JOBS } from '@hocvu/contracts';
 import { pinoOptions } from '@hocvu/server-kit';
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DynamicModule, Module, OnApplicationBootstrap, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -9,16 +9,30 @@ import { WorkerConfig } from './config/worker-config';
 import { PurgeExpiredSessionsHandler } from './jobs/maintenance/purge-expired-sessions.handler';
 import { storageProvider } from './jobs/media/storage.provider';
 import { TranscodeVideoHandler } from './jobs/media/transcode-video.handler';
+import { OUTBOX_RELAY_HOOKS, OutboxRelay, OutboxRelayHooks } from './jobs/outbox/outbox-relay.service';
+import { CloseExpiredAttemptsHandler } from './jobs/quizzes/close-expired-attempts.handler';
 import { JOB_TABLE, JobTable, QueueRunner, WORKER_TUNING, WorkerTuning } from './queue/queue-runner.service';
 
 /** Every job handler of the worker; the runner checks this list against the registry at start-up. */
-export const JOB_HANDLERS: Provider[] = [PurgeExpiredSessionsHandler, TranscodeVideoHandler];
+export const JOB_HANDLERS: Provider[] = [
+  CloseExpiredAttemptsHandler,
+  PurgeExpiredSessionsHandler,
+  TranscodeVideoHandler,
+];
 
 @Module({})
-export class WorkerModule {
+export class WorkerModule implements OnApplicationBootstrap {
+  constructor(private readonly outboxRelay: OutboxRelay) {}
+
   static forConfig(
     config: WorkerConfig,
-    options: { handlers?: Provider[]; jobs?: JobTable; tuning?: WorkerTuning } = {},
+    options: {
+      handlers?: Provider[];
+      jobs?: JobTable;
+      tuning?: WorkerTuning;
+      /** Test observation points of the outbox relay. */
+      outboxRelayHooks?: OutboxRelayHooks;
+    } = {},
   ): DynamicModule {
     return {
       module: WorkerModule,
@@ -40,9 +54,19 @@ export class WorkerModule {
         // A crashed worker's job is offered again once its 30 s lock lapses (BullMQ's stalled check).
         { provide: WORKER_TUNING, useValue: options.tuning ?? { lockDuration: 30_000, maxStalledCount: 2 } },
         QueueRunner,
+        OutboxRelay,
+        { provide: OUTBOX_RELAY_HOOKS, useValue: options.outboxRelayHooks ?? {} },
         storageProvider,
         ...(options.handlers ?? JOB_HANDLERS),
       ],
     };
+  }
+
+  /**
+   * Nest runs a module's own hook after every provider of it started, so the relay starts only in a
+   * worker that passed the queue runner's registry check: one that refuses to start relays nothing.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.outboxRelay.start();
   }
 }

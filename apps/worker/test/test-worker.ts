@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { Queue, QueueEvents } from 'bullmq';
 
 import { WorkerConfig } from '../src/config/worker-config';
+import { OutboxRelayHooks } from '../src/jobs/outbox/outbox-relay.service';
 import { WorkerTuning } from '../src/queue/queue-runner.service';
 import { WorkerModule } from '../src/worker.module';
 
@@ -24,7 +25,12 @@ export function testWorkerConfig(env: Record<string, string> = {}): WorkerConfig
 /** Boots the real worker (BullMQ on real Redis, PostgreSQL) with optional test handlers and jobs. */
 export async function startTestWorker(
   config: WorkerConfig,
-  options: { handlers?: Provider[]; jobs?: Record<string, JobDefinition>; tuning?: WorkerTuning } = {},
+  options: {
+    handlers?: Provider[];
+    jobs?: Record<string, JobDefinition>;
+    tuning?: WorkerTuning;
+    outboxRelayHooks?: OutboxRelayHooks;
+  } = {},
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config, options), {
     logger: false,
@@ -42,4 +48,17 @@ export function producer(
   const queue = new Queue(queueName, { connection, prefix: config.REDIS_PREFIX });
   const events = new QueueEvents(queueName, { connection, prefix: config.REDIS_PREFIX });
   return { queue, events, close: async () => void (await Promise.all([queue.close(), events.close()])) };
+}
+
+/** Polls `condition` until it holds (instead of sleeping a guessed time); fails after `timeoutMs`. */
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

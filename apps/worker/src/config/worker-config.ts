@@ -37,4 +37,19 @@ export class WorkerConfig extends ServerConfig {
   @EnvVar({ description: 'ffprobe executable (comes with ffmpeg)' })
   @IsString()
   FFPROBE_PATH = 'ffprobe';
+
+  @EnvVar({
+    description:
+      'Milliseconds between outbox polls; events are normally relayed at once on NOTIFY, the poll is the fallback',
+  })
+  @IsInt()
+  @Min(50)
+  @Max(300_000)
+  OUTBOX_POLL_MS = 2000;
+
+  @EnvVar({ description: 'Outbox events relayed to the queue per transaction' })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  OUTBOX_BATCH_SIZE = 200;
 }

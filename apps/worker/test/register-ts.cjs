@@ -1,0 +1,25 @@
+// Lets a child process run the worker's TypeScript sources directly, compiled by swc as Jest compiles
+// them, for tests that must kill a real process: `node -r ./apps/worker/test/register-ts.cjs file.ts`.
+// Workspace aliases (@hocvu/*) are rewritten to relative paths from tsconfig.base.json.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { transformSync } = require('@swc/core');
+
+const root = join(__dirname, '../../..');
+const { paths } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
+
+require.extensions['.ts'] = (module, filename) => {
+  const { code } = transformSync(readFileSync(filename, 'utf8'), {
+    filename,
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      baseUrl: root,
+      paths,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  });
+  module._compile(code, filename);
+};
