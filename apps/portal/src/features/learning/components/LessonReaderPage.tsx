@@ -1,7 +1,7 @@
 import { ErrorCode, LessonKind } from '@hocvu/contracts';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 
 import { paths } from '../../../app/paths';
 import { isApiError } from '../../../shared/api/api-error';
@@ -20,6 +20,9 @@ import { LessonDone } from './LessonDone';
 import { LockIcon } from './LessonStateIcons';
 import { NotEnrolledPage } from './NotEnrolledPage';
 import { VideoLesson } from './VideoLesson';
+
+// Quizzes are their own chunk: reading an article never downloads the quiz player.
+const QuizLesson = lazy(() => import('./quiz/QuizLesson'));
 
 export function LessonReaderPage() {
   const { t } = useTranslation();
@@ -63,6 +66,10 @@ function LessonReader({ lesson }: { lesson: LessonContent }) {
   const html = localized.pick(lesson.html);
   const isArticle = lesson.kind === LessonKind.Article;
   const isVideo = lesson.kind === LessonKind.Video;
+  const isQuiz = lesson.kind === LessonKind.Quiz;
+  // While taking a quiz (or reading its result) the way back to the previous lesson is not offered.
+  const [searchParams] = useSearchParams();
+  const inAttempt = isQuiz && searchParams.has('attempt');
 
   return (
     <Page title={title.text} heading={<span lang={title.lang}>{title.text}</span>}>
@@ -84,6 +91,10 @@ function LessonReader({ lesson }: { lesson: LessonContent }) {
         <VideoLesson lesson={lesson} video={lesson.video} />
       ) : isVideo ? (
         <Alert tone="info">{t('learning.video.unavailable')}</Alert>
+      ) : isQuiz ? (
+        <Suspense fallback={<Loading />}>
+          <QuizLesson lesson={lesson} />
+        </Suspense>
       ) : (
         <>
           <Alert tone="info">{t('learning.reader.comingSoon')}</Alert>
@@ -96,7 +107,7 @@ function LessonReader({ lesson }: { lesson: LessonContent }) {
           ) : null}
         </>
       )}
-      {lesson.previousLessonId ? (
+      {lesson.previousLessonId && !inAttempt ? (
         <nav className="lesson-nav" aria-label={t('learning.reader.previous')}>
           <Link to={paths.learnLesson(lesson.courseId, lesson.previousLessonId)} rel="prev">
             <span aria-hidden="true">← </span>

@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router';
 import { useAuth } from '../../../app/auth/auth-context';
 import type { UserProfile } from '../../../app/auth/session-store';
 import { paths } from '../../../app/paths';
+import { isUiLanguage } from '../../../i18n';
 import { formatCalendarDate, formatDateTime, formatPhone } from '../../../shared/format';
 import { Alert } from '../../../shared/ui/Alert';
 import { Page } from '../../../shared/ui/Page';
@@ -44,7 +45,11 @@ function ProfileView({ initial }: { initial: UserProfile }) {
         <Row label={t('fields.targetGroup')}>
           {orNot(user.targetGroup ? t(`targetGroup.${user.targetGroup}`) : null)}
         </Row>
-        <Row label={t('fields.preferredLanguage')}>{languageName(t, user.preferredLanguage)}</Row>
+        <Row label={t('fields.preferredLanguage')}>
+          {isUiLanguage(user.preferredLanguage)
+            ? t(`language.names.${user.preferredLanguage}`)
+            : user.preferredLanguage}
+        </Row>
         <Row label={t('fields.role')}>{t(`role.${user.role}`)}</Row>
         <Row label={t('profile.memberSince')}>{formatDateTime(user.createdAt, language)}</Row>
       </dl>
@@ -67,8 +72,4 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <dd>{children}</dd>
     </div>
   );
-}
-
-function languageName(t: ReturnType<typeof useTranslation>['t'], code: string): string {
-  return code === 'vi' || code === 'en' ? t(`language.names.${code}`) : code;
 }

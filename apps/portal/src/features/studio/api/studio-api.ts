@@ -1,7 +1,7 @@
 import type { paths, Schema } from '@hocvu/api-client';
 
 import { apiClient } from '../../../app/api-client';
-import { unwrap } from '../../../shared/api/api-error';
+import { expectNoContent, unwrap } from '../../../shared/api/api-error';
 
 export type StudioCourseSummary = Schema<'StudioCourseSummaryDto'>;
 export type StudioCourse = Schema<'StudioCourseDto'>;
@@ -16,6 +16,13 @@ export type UpdateLessonBody = Schema<'UpdateLessonDto'>;
 export type CourseOrder = Schema<'CourseOrderDto'>;
 export type StudioLessonVideo = Schema<'StudioLessonVideoDto'>;
 export type StudioVideo = Schema<'StudioVideoDto'>;
+export type StudioQuestion = Schema<'QuestionDto'>;
+export type QuestionBody = Schema<'QuestionBodyDto'>;
+export type QuestionImportResult = Schema<'QuestionImportResultDto'>;
+export type UploadedQuestionImage = Schema<'UploadedQuestionImageDto'>;
+/** The question template, as CSV text or as an XLSX workbook in base64. */
+export type QuestionFile = { csv: string } | { xlsx: string };
+export type QuestionTemplateFormat = 'xlsx' | 'csv';
 
 /** The tus endpoint that receives lesson videos (`Upload-Metadata`: lessonId, filename, filetype). */
 export const VIDEO_UPLOAD_ENDPOINT = '/api/studio/uploads/videos' satisfies keyof paths;
@@ -138,5 +145,46 @@ export function deleteCaption(lessonId: string, language: string) {
     apiClient.DELETE('/api/studio/lessons/{lessonId}/captions/{language}', {
       params: { path: { lessonId, language } },
     }),
+  );
+}
+
+/** A course's question bank (with the answers) and every tag in use. */
+export function listQuestions(courseId: string, signal?: AbortSignal) {
+  return unwrap(apiClient.GET('/api/studio/courses/{id}/questions', { ...id(courseId), signal }));
+}
+
+export function createQuestion(courseId: string, body: QuestionBody) {
+  return unwrap(apiClient.POST('/api/studio/courses/{id}/questions', { ...id(courseId), body }));
+}
+
+export function replaceQuestion(questionId: string, body: QuestionBody) {
+  return unwrap(apiClient.PUT('/api/studio/questions/{id}', { ...id(questionId), body }));
+}
+
+export function deleteQuestion(questionId: string) {
+  return expectNoContent(apiClient.DELETE('/api/studio/questions/{id}', id(questionId)));
+}
+
+/**
+ * Stores an image for a question of the course: the file's bytes in base64 (JPEG, PNG or WebP, ≤ 1 MB,
+ * ≥ 64×64). The answer's `key` goes into the question's `image` when it is saved.
+ */
+export function uploadQuestionImage(courseId: string, image: string) {
+  return unwrap(
+    apiClient.POST('/api/studio/courses/{id}/question-images', { ...id(courseId), body: { image } }),
+  );
+}
+
+/** Imports the template's valid rows; the answer lists the rejected rows with their problems. */
+export function importQuestions(courseId: string, file: QuestionFile) {
+  return unwrap(apiClient.POST('/api/studio/courses/{id}/questions/import', { ...id(courseId), body: file }));
+}
+
+/** The question template file (with two example questions), as the API generates it. */
+export function fetchQuestionTemplate(format: QuestionTemplateFormat): Promise<Blob> {
+  return unwrap(
+    format === 'xlsx'
+      ? apiClient.GET('/api/studio/question-template.xlsx', { parseAs: 'blob' })
+      : apiClient.GET('/api/studio/question-template.csv', { parseAs: 'blob' }),
   );
 }

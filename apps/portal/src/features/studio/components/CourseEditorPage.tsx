@@ -15,6 +15,7 @@ import { CourseDetailsForm } from './CourseDetailsForm';
 import { CoverImagePanel } from './CoverImagePanel';
 import { OutlineEditor } from './OutlineEditor';
 import { PublicationPanel } from './PublicationPanel';
+import { questionBankPath } from './questions/question-bank-path';
 import { VersionHistory } from './VersionHistory';
 
 /** What the new-course form leaves for this page. */
@@ -78,6 +79,11 @@ function CourseEditor({ course }: { course: StudioCourse }) {
           ))}
         </ul>
       </nav>
+      <p className="actions">
+        <Link className="button button--secondary" to={questionBankPath(course.id)}>
+          {t('studio.questions.open')}
+        </Link>
+      </p>
       <EditorSection id="status" title={sectionTitle.status}>
         <PublicationPanel course={course} />
       </EditorSection>

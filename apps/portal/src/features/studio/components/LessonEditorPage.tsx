@@ -29,6 +29,7 @@ import { useStudioLesson, useUpdateLesson } from '../hooks/use-studio';
 import { LessonVideoPanel } from './LessonVideoPanel';
 import { LocalizedTextFields } from './LocalizedTextFields';
 import { MarkdownCheatSheet } from './MarkdownCheatSheet';
+import { QuizLessonPanel } from './quiz/QuizLessonPanel';
 
 const FIELDS: readonly FieldSpec[] = [
   { name: 'title', targetId: 'lesson-title-vi' },
@@ -83,6 +84,7 @@ function LessonEditor({ lesson }: { lesson: StudioLesson }) {
   const [showPreview, setShowPreview] = useState(false);
   const isArticle = lesson.kind === LessonKind.Article;
   const isVideo = lesson.kind === LessonKind.Video;
+  const isQuiz = lesson.kind === LessonKind.Quiz;
   const title = localized.pick(lesson.title);
 
   const save = (thenPreview: boolean) => {
@@ -124,7 +126,7 @@ function LessonEditor({ lesson }: { lesson: StudioLesson }) {
       <p>
         <Link to={paths.studioCourse(lesson.courseId)}>{t('studio.lesson.backToCourse')}</Link>
       </p>
-      {isArticle || isVideo ? null : <Alert tone="info">{t('studio.lesson.comingSoon')}</Alert>}
+      {isArticle || isVideo || isQuiz ? null : <Alert tone="info">{t('studio.lesson.comingSoon')}</Alert>}
       <FormShell
         problems={form}
         error={update.error}
@@ -195,6 +197,7 @@ function LessonEditor({ lesson }: { lesson: StudioLesson }) {
       {saved ? <Alert tone="success">{t('studio.lesson.saved')}</Alert> : null}
       {isArticle && showPreview ? <LessonPreview lesson={lesson} /> : null}
       {isVideo ? <LessonVideoPanel lesson={lesson} /> : null}
+      {isQuiz ? <QuizLessonPanel lesson={lesson} /> : null}
     </Page>
   );
 }

@@ -12,6 +12,7 @@ import type { StudioCourse } from '../api/studio-api';
 import { useArchiveCourse, usePublishCourse, useUnpublishCourse } from '../hooks/use-studio';
 import { ConfirmAction } from './ConfirmAction';
 import { CourseStatusBadges } from './CourseStatusBadges';
+import { QuizNotReadyError } from './quiz/QuizNotReadyError';
 
 /**
  * Status, and publishing: learners only ever see a published version, frozen when it was published.
@@ -113,11 +114,15 @@ export function PublicationPanel({ course }: { course: StudioCourse }) {
 
 /**
  * Why publishing failed. LESSON_VIDEO_NOT_READY names the video lessons whose video is missing, still
- * processing or refused, each linked to its editor.
+ * processing or refused, QUIZ_NOT_READY the quiz lessons that cannot be drawn from the question bank;
+ * each is linked to its editor.
  */
 function PublishError({ course, error }: { course: StudioCourse; error: unknown }) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  if (isApiError(error) && error.code === ErrorCode.QuizNotReady) {
+    return <QuizNotReadyError course={course} error={error} />;
+  }
   const lessonIds =
     isApiError(error) && error.code === ErrorCode.LessonVideoNotReady ? idsOf(error.details) : [];
   const lessons = course.sections

@@ -1,37 +1,74 @@
 import { COVER_MAX_BYTES, COVER_MAX_SIDE, COVER_MIN_HEIGHT, COVER_MIN_WIDTH } from '@hocvu/contracts';
 
 /**
- * What the studio checks about a chosen cover image before sending it, so a teacher on a slow line
- * hears why at once instead of after uploading a megabyte. The limits are the API's own (contracts);
- * the API checks again, by the file's content.
+ * What the studio checks about a chosen image (a course cover, a question's picture) before sending
+ * it, so a teacher on a slow line hears why at once instead of after uploading a megabyte. The limits
+ * are the API's own (contracts); the API checks again, by the file's content.
  */
 
-export const COVER_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 /** The file input's `accept`. */
-export const COVER_ACCEPT = COVER_TYPES.join(',');
+export const IMAGE_ACCEPT = IMAGE_TYPES.join(',');
 
 /** Extensions accepted when the phone's file picker gives no type at all. */
-const COVER_EXTENSIONS = ['jpg', 'jpeg', 'jfif', 'png', 'webp'];
+const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'jfif', 'png', 'webp'];
 
-export type CoverFileProblem = 'notImage' | 'empty' | 'tooLarge';
+/** What the API accepts for one kind of image. */
+export interface ImageRules {
+  maxBytes: number;
+  minWidth: number;
+  minHeight: number;
+  /** Most pixels on either side. */
+  maxSide: number;
+}
 
-export function checkCoverFile(file: { name: string; type: string; size: number }): CoverFileProblem | null {
+export const COVER_RULES: ImageRules = {
+  maxBytes: COVER_MAX_BYTES,
+  minWidth: COVER_MIN_WIDTH,
+  minHeight: COVER_MIN_HEIGHT,
+  maxSide: COVER_MAX_SIDE,
+};
+
+export type ImageFileProblem = 'notImage' | 'empty' | 'tooLarge';
+
+/** The file's type (or, without one, its extension) and size, before reading it. */
+export function checkImageFile(
+  file: { name: string; type: string; size: number },
+  maxBytes: number,
+): ImageFileProblem | null {
   const extension = file.name.toLowerCase().split('.').pop() ?? '';
   const accepted = file.type
-    ? (COVER_TYPES as readonly string[]).includes(file.type.toLowerCase())
-    : COVER_EXTENSIONS.includes(extension);
+    ? (IMAGE_TYPES as readonly string[]).includes(file.type.toLowerCase())
+    : IMAGE_EXTENSIONS.includes(extension);
   if (!accepted) return 'notImage';
   if (file.size === 0) return 'empty';
-  if (file.size > COVER_MAX_BYTES) return 'tooLarge';
+  if (file.size > maxBytes) return 'tooLarge';
   return null;
 }
 
-export type CoverSizeProblem = 'tooSmall' | 'tooManyPixels';
+export type ImageSizeProblem = 'tooSmall' | 'tooManyPixels';
+
+export function checkImageDimensions(
+  size: { width: number; height: number },
+  rules: Pick<ImageRules, 'minWidth' | 'minHeight' | 'maxSide'>,
+): ImageSizeProblem | null {
+  if (size.width < rules.minWidth || size.height < rules.minHeight) return 'tooSmall';
+  if (size.width > rules.maxSide || size.height > rules.maxSide) return 'tooManyPixels';
+  return null;
+}
+
+/** The cover's names for the helpers above (the cover panel and its spec use them). */
+export const COVER_TYPES = IMAGE_TYPES;
+export const COVER_ACCEPT = IMAGE_ACCEPT;
+export type CoverFileProblem = ImageFileProblem;
+export type CoverSizeProblem = ImageSizeProblem;
+
+export function checkCoverFile(file: { name: string; type: string; size: number }): CoverFileProblem | null {
+  return checkImageFile(file, COVER_RULES.maxBytes);
+}
 
 export function checkCoverDimensions(size: { width: number; height: number }): CoverSizeProblem | null {
-  if (size.width < COVER_MIN_WIDTH || size.height < COVER_MIN_HEIGHT) return 'tooSmall';
-  if (size.width > COVER_MAX_SIDE || size.height > COVER_MAX_SIDE) return 'tooManyPixels';
-  return null;
+  return checkImageDimensions(size, COVER_RULES);
 }
 
 /**
@@ -47,6 +84,44 @@ export function base64FromDataUrl(dataUrl: string): string {
   const match = /^data:[^,]*;base64,/i.exec(dataUrl);
   if (!match) throw new Error('Not a base64 data URL');
   return dataUrl.slice(match[0].length);
+}
+
+/** Why a chosen image cannot be sent, with the numbers its message needs. */
+export type CheckedImageProblem =
+  | { problem: ImageFileProblem; size: number }
+  | { problem: ImageSizeProblem; width: number; height: number }
+  | { problem: 'unreadable' };
+
+/** How the file is read: the browser's readers below, fakes in tests. */
+export interface ImageReaders {
+  readImageSize: (file: Blob) => Promise<{ width: number; height: number }>;
+  readFileAsBase64: (file: Blob) => Promise<string>;
+}
+
+/**
+ * The chosen file in base64 once it passes every check (type, size, then pixels), or the first
+ * problem found.
+ */
+export async function readCheckedImage(
+  file: File,
+  rules: ImageRules,
+  readers: ImageReaders = { readImageSize, readFileAsBase64 },
+): Promise<{ image: string; width: number; height: number } | CheckedImageProblem> {
+  const fileProblem = checkImageFile(file, rules.maxBytes);
+  if (fileProblem) return { problem: fileProblem, size: file.size };
+  let size: { width: number; height: number };
+  try {
+    size = await readers.readImageSize(file);
+  } catch {
+    return { problem: 'unreadable' };
+  }
+  const sizeProblem = checkImageDimensions(size, rules);
+  if (sizeProblem) return { problem: sizeProblem, ...size };
+  try {
+    return { image: await readers.readFileAsBase64(file), ...size };
+  } catch {
+    return { problem: 'unreadable' };
+  }
 }
 
 // Browser-only helpers below: they read the file the teacher chose.

@@ -10,21 +10,28 @@ import {
   archiveCourse,
   createCourse,
   type CreateLessonBody,
+  createQuestion,
   deleteCaption,
   deleteLesson,
+  deleteQuestion,
   deleteSection,
   fetchLessonVideo,
   fetchStudioCourse,
   fetchStudioLesson,
   finishVideoUpload,
+  importQuestions,
   listMyCourses,
+  listQuestions,
   listVersions,
   publishCourse,
   putCaption,
+  type QuestionBody,
+  type QuestionFile,
   removeCoTeacher,
   removeCover,
   renameSection,
   reorderCourse,
+  replaceQuestion,
   retranscodeVideo,
   setCover,
   type StudioCourse,
@@ -35,6 +42,7 @@ import {
   type UpdateCourseBody,
   updateLesson,
   type UpdateLessonBody,
+  uploadQuestionImage,
 } from '../api/studio-api';
 import { applyOrder, type OutlineOrder } from '../components/outline-order';
 
@@ -46,6 +54,7 @@ export const studioKeys = {
   lesson: (lessonId: string) => [...studioKeys.all, 'lesson', lessonId] as const,
   video: (lessonId: string) => [...studioKeys.all, 'video', lessonId] as const,
   reorder: (courseId: string) => [...studioKeys.all, 'reorder', courseId] as const,
+  questions: (courseId: string) => [...studioKeys.all, 'questions', courseId] as const,
 };
 
 export function useMyCourses() {
@@ -261,4 +270,56 @@ export function usePutCaption(lessonId: string, courseId: string) {
 
 export function useDeleteCaption(lessonId: string, courseId: string) {
   return useVideoChange(lessonId, courseId, (language: string) => deleteCaption(lessonId, language));
+}
+
+/** The course's question bank: every question (filtered on the page) and every tag in use. */
+export function useQuestionBank(courseId: string) {
+  return useQuery({
+    queryKey: studioKeys.questions(courseId),
+    queryFn: ({ signal }) => listQuestions(courseId, signal),
+  });
+}
+
+/**
+ * Every change to the bank fetches the bank again (tags and counts follow), and the course too: its
+ * quiz lessons say whether the bank has enough questions for their pools.
+ */
+function useQuestionChange<Variables, Result>(
+  courseId: string,
+  mutationFn: (variables: Variables) => Promise<Result>,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: studioKeys.questions(courseId) });
+      void queryClient.invalidateQueries({ queryKey: studioKeys.course(courseId) });
+    },
+  });
+}
+
+export function useCreateQuestion(courseId: string) {
+  return useQuestionChange(courseId, (body: QuestionBody) => createQuestion(courseId, body));
+}
+
+export function useReplaceQuestion(courseId: string) {
+  return useQuestionChange(courseId, ({ questionId, body }: { questionId: string; body: QuestionBody }) =>
+    replaceQuestion(questionId, body),
+  );
+}
+
+export function useDeleteQuestion(courseId: string) {
+  return useQuestionChange(courseId, deleteQuestion);
+}
+
+/**
+ * Uploads a picture for a question (base64). Nothing is refetched: the image is only part of a question
+ * once the question is saved with its key.
+ */
+export function useUploadQuestionImage(courseId: string) {
+  return useMutation({ mutationFn: (image: string) => uploadQuestionImage(courseId, image) });
+}
+
+export function useImportQuestions(courseId: string) {
+  return useQuestionChange(courseId, (file: QuestionFile) => importQuestions(courseId, file));
 }
