@@ -58,4 +58,4 @@ EXPOSE 3000
 # No HEALTHCHECK: the worker and migration containers run this image too and serve no HTTP.
 # The API's check is in docker-compose.yml.
 # Capped old generation keeps the API under its 250 MB RSS budget (docs/performance.md).
-CMD ["node", "--max-old-space-size=128", "apps/api/dist/apps/api/src/main.js"]
+CMD ["node", "--max-old-space-size=192", "apps/api/dist/apps/api/src/main.js"]

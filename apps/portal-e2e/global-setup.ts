@@ -44,7 +44,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`);
 
   const children: ChildProcess[] = [
-    spawn('node', ['--max-old-space-size=128', API_MAIN], {
+    spawn('node', ['--max-old-space-size=192', API_MAIN], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -37,6 +37,28 @@ export function benchEnv(databaseUrl, apiPort) {
   };
 }
 
+/** Applies the migrations of the built API to the benchmark's database. */
+export function migrateBenchDatabase(root, env) {
+  const migrate = spawnSync('node', ['apps/api/dist/apps/api/src/cli.js', 'migrate'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
+  if (migrate.status !== 0) throw new Error(migrate.stderr);
+}
+
+/** Resolves once the API at `base` answers its health check. */
+export async function waitForApi(base) {
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 }
@@ -66,14 +88,17 @@ export function postgresCpuSeconds() {
  * database one from a saturated load generator.
  */
 export async function withCpuSplit(apiPid, work) {
+  // One API process or several (a cluster's workers): their CPU is added up.
+  const pids = [apiPid].flat();
+  const apiCpu = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const started = Date.now();
-  const before = { api: cpuSeconds(apiPid), pg: postgresCpuSeconds(), self: process.cpuUsage() };
+  const before = { api: apiCpu(), pg: postgresCpuSeconds(), self: process.cpuUsage() };
   const result = await work();
   const seconds = (Date.now() - started) / 1000;
   const self = process.cpuUsage(before.self);
   const share = (value) => `${Math.round((value / seconds) * 100)} %`;
   console.log(
-    `  CPU (100 % = one core): API ${share(cpuSeconds(apiPid) - before.api)}, PostgreSQL ${share(postgresCpuSeconds() - before.pg)}, ` +
+    `  CPU (100 % = one core): API ${share(apiCpu() - before.api)}, PostgreSQL ${share(postgresCpuSeconds() - before.pg)}, ` +
       `load generator ${share((self.user + self.system) / 1e6)}`,
   );
   return result;

@@ -4,14 +4,21 @@
 // learner's course outline, next to a bare Node `http` hello-world for the ratio. Prints numbers and
 // the API's peak RSS; asserts nothing. Usage (after `npx nx run-many -t build`):
 //   node packages/tooling/src/bench/catalogue-outline.mjs [--seconds 10] [--connections 50] [--profile DIR]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { API_NODE_ARGS, ROOT } from '../lib/process.mjs';
-import { benchDatabase, benchEnv, rssMb, withCpuSplit } from './bench-stack.mjs';
+import {
+  benchDatabase,
+  benchEnv,
+  migrateBenchDatabase,
+  rssMb,
+  waitForApi,
+  withCpuSplit,
+} from './bench-stack.mjs';
 
 const require = createRequire(join(ROOT, 'package.json'));
 const autocannon = require('autocannon');
@@ -118,12 +125,7 @@ async function measure(name, options, pid, expectedStatus = 200) {
 let api;
 const bare = createServer((_, response) => response.end('hello')).listen(barePort, '127.0.0.1');
 try {
-  const migrate = spawnSync('node', ['apps/api/dist/apps/api/src/cli.js', 'migrate'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  if (migrate.status !== 0) throw new Error(migrate.stderr);
+  migrateBenchDatabase(ROOT, env);
   await seed();
   const profiling = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
   api = spawn('node', [...API_NODE_ARGS, ...profiling, 'apps/api/dist/apps/api/src/main.js'], {
@@ -132,13 +134,7 @@ try {
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${apiPort}`;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  await waitForApi(base);
   const register = await fetch(`${base}/api/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -43,6 +43,8 @@ export function startService(name, command, args, env = {}) {
 
 /**
  * Node flags the API runs with everywhere (npm start, benchmarks, docker/node.Dockerfile): a capped
- * old generation makes V8 collect before RSS crosses the 250 MB budget (docs/performance.md).
+ * old generation makes V8 collect before RSS crosses the 300 MB budget (docs/performance.md). 128 MB
+ * was too tight for an exam start: 3,000 attempts in flight left V8 collecting most of the time and
+ * throughput fell to less than half (exam-spike benchmark).
  */
-export const API_NODE_ARGS = ['--max-old-space-size=128'];
+export const API_NODE_ARGS = ['--max-old-space-size=192'];

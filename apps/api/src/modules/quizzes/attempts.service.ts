@@ -50,8 +50,8 @@ interface FrozenAttempt {
   attemptNo: number;
   settings: QuizSettings;
   questions: FrozenQuestion[];
-  /** Learner views, in the same order, options shuffled per the settings (made once). */
-  views: LearnerQuestion[];
+  /** Seeds the option shuffle, so a learner view is the same on every read. */
+  seed: string;
   byId: Map<string, number>;
   startedAt: Date;
   deadlineAt: Date | null;
@@ -91,6 +91,17 @@ interface StatusRow {
 
 const ATTEMPT_COLUMNS = `id, user_id AS "userId", course_id AS "courseId", lesson_id AS "lessonId",
   attempt_no AS "attemptNo", seed, settings, questions, started_at AS "startedAt", deadline_at AS "deadlineAt"`;
+
+/**
+ * The learner's view of an attempt's i-th question (no answers; options in the attempt's own order).
+ * Made per response rather than cached with the attempt: thousands of cached attempts' views would
+ * hold megabytes of old space through an exam, for the few reads that need them.
+ */
+function learnerView(attempt: FrozenAttempt, i: number): LearnerQuestion {
+  const { id, question } = attempt.questions[i];
+  const shuffle = attempt.settings.shuffleOptions || question.type === 'ordering';
+  return toLearnerView(question, shuffle ? `${attempt.seed}:${id}` : undefined);
+}
 
 /**
  * Quiz attempts on the server: the draw, the clock, autosave, grading. The client gets questions
@@ -361,7 +372,7 @@ export class AttemptsService {
           (policy === QuizFeedback.AfterSubmit && finished);
         return {
           id,
-          question: attempt.views[i],
+          question: learnerView(attempt, i),
           answer: answer,
           locked: row?.locked === true,
           feedback: reveal ? feedbackFor(question, answer) : null,
@@ -410,12 +421,7 @@ export class AttemptsService {
       attemptNo: row.attemptNo,
       settings,
       questions,
-      views: questions.map(({ id, question }) =>
-        toLearnerView(
-          question,
-          settings.shuffleOptions || question.type === 'ordering' ? `${seed}:${id}` : undefined,
-        ),
-      ),
+      seed,
       byId: new Map(questions.map(({ id }, i) => [id, i])),
       startedAt: new Date(row.startedAt),
       deadlineAt: row.deadlineAt === null ? null : new Date(row.deadlineAt),
