@@ -1,4 +1,6 @@
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+
+import { E2E_API_URL } from '../stack';
 
 /** Demo accounts of the seed (apps/api/src/seed/demo-seed.ts) beyond those in ../stack. */
 export const TEACHER = { phone: '0911000003', password: 'hocvu2026' };
@@ -25,4 +27,27 @@ export async function signOut(page: Page): Promise<void> {
 
 export function nav(page: Page) {
   return page.getByRole('navigation', { name: 'Điều hướng chính' });
+}
+
+export type Call = <T>(method: string, path: string, data?: unknown) => Promise<T>;
+
+/** Signs in through the API and returns a caller with the bearer token (test data made as a user would). */
+export async function apiAs(
+  request: APIRequestContext,
+  account: { phone: string; password: string },
+): Promise<Call> {
+  const login = await request.post(`${E2E_API_URL}/api/auth/login`, {
+    data: { identifier: account.phone, password: account.password },
+  });
+  expect(login.ok()).toBe(true);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async <T>(method: string, path: string, data?: unknown): Promise<T> => {
+    const response = await request.fetch(`${E2E_API_URL}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${accessToken}` },
+      ...(data === undefined ? {} : { data }),
+    });
+    expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  };
 }

@@ -1,7 +1,7 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
-import { DEMO, E2E_API_URL } from '../stack';
-import { signIn, TEACHER } from './portal';
+import { DEMO } from '../stack';
+import { apiAs, type Call, signIn, TEACHER } from './portal';
 
 /** Screenshots for looking at by hand (phone and desktop); not part of the assertions. */
 const SHOTS = '/tmp';
@@ -9,28 +9,6 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 type Course = { id: string; slug: string; sections: { id: string; lessons: { id: string }[] }[] };
-type Call = <T>(method: string, path: string, data?: unknown) => Promise<T>;
-
-/** Signs in through the API and returns a caller with the bearer token. */
-async function apiAs(
-  request: APIRequestContext,
-  account: { phone: string; password: string },
-): Promise<Call> {
-  const login = await request.post(`${E2E_API_URL}/api/auth/login`, {
-    data: { identifier: account.phone, password: account.password },
-  });
-  expect(login.ok()).toBe(true);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  return async <T>(method: string, path: string, data?: unknown): Promise<T> => {
-    const response = await request.fetch(`${E2E_API_URL}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}` },
-      ...(data === undefined ? {} : { data }),
-    });
-    expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-}
 
 /** The answer of each question the test wrote, by the id the API gave it. */
 type AnswerKey = Map<string, { optionId: string } | { value: boolean }>;

@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 
-import { DEMO, E2E_API_URL } from '../stack';
-import { signIn, TEACHER } from './portal';
+import { DEMO } from '../stack';
+import { apiAs, signIn, TEACHER } from './portal';
 
 /** Screenshots for looking at by hand; not part of the assertions. */
 const SHOTS = '/tmp';
@@ -126,20 +126,7 @@ async function publishQuizCourse(
     settings: QuizSettings;
   },
 ) {
-  const login = await request.post(`${E2E_API_URL}/api/auth/login`, {
-    data: { identifier: TEACHER.phone, password: TEACHER.password },
-  });
-  expect(login.ok()).toBe(true);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const call = async <T>(method: string, path: string, data?: unknown): Promise<T> => {
-    const response = await request.fetch(`${E2E_API_URL}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}` },
-      ...(data === undefined ? {} : { data }),
-    });
-    expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
+  const call = await apiAs(request, TEACHER);
   type Course = { id: string; slug: string; sections: { id: string; lessons: { id: string }[] }[] };
 
   let created = await call<Course>('POST', '/api/studio/courses', {

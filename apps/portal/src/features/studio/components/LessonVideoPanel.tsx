@@ -9,6 +9,7 @@ import { errorMessage } from '../../../shared/api/error-messages';
 import { type ContentLanguage, useContentLanguages } from '../../../shared/courses/use-content-languages';
 import { FALLBACK_CONTENT_LANGUAGE } from '../../../shared/localized';
 import { Alert } from '../../../shared/ui/Alert';
+import { LoadFailedAlert } from '../../../shared/ui/LoadFailedAlert';
 import { Loading } from '../../../shared/ui/Loading';
 import { CaptionUpload } from '../../video/components/CaptionUpload';
 import { LazyVideoPlayer } from '../../video/components/LazyVideoPlayer';
@@ -41,7 +42,7 @@ export function LessonVideoPanel({ lesson }: { lesson: StudioLesson }) {
         ) : data ? (
           <VideoSection lesson={lesson} video={data.video} />
         ) : (
-          <LoadFailed error={error} onRetry={() => void refetch()} />
+          <LoadFailedAlert error={error} onRetry={() => void refetch()} />
         )}
       </section>
       <section className="editor-section" aria-labelledby="lesson-captions-title">
@@ -49,22 +50,6 @@ export function LessonVideoPanel({ lesson }: { lesson: StudioLesson }) {
         <p className="field__hint">{t('studio.video.captionsHint')}</p>
         {data ? <Captions lesson={lesson} captions={data.captions} /> : isPending ? <Loading /> : null}
       </section>
-    </>
-  );
-}
-
-function LoadFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Alert tone="error">{errorMessage(t, error)}</Alert>
-      {isTransientError(error) ? (
-        <div className="actions">
-          <button type="button" className="button" onClick={onRetry}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : null}
     </>
   );
 }
@@ -198,7 +183,7 @@ function Captions({
   const remove = useDeleteCaption(lesson.id, lesson.courseId);
 
   if (isPending) return <Loading />;
-  if (!languages) return <LoadFailed error={error} onRetry={() => void refetch()} />;
+  if (!languages) return <LoadFailedAlert error={error} onRetry={() => void refetch()} />;
   return (
     <CaptionUpload
       languages={captionLanguages(languages, captions)}

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { paths } from '../../../../app/paths';
-import { isTransientError } from '../../../../shared/api/api-error';
 import { errorMessage } from '../../../../shared/api/error-messages';
 import { Alert } from '../../../../shared/ui/Alert';
+import { LoadFailedAlert } from '../../../../shared/ui/LoadFailedAlert';
 import { Loading } from '../../../../shared/ui/Loading';
 import type { LessonContent } from '../../api/learning-api';
 import type { AttemptSummary, QuizOverview as Overview } from '../../api/quiz-api';
@@ -23,7 +23,6 @@ interface QuizOverviewPanelProps {
 
 /** Before (or between) attempts: what the quiz is, how the learner did, and the way in. */
 export function QuizOverviewPanel({ lesson, onOpenAttempt }: QuizOverviewPanelProps) {
-  const { t } = useTranslation();
   const {
     data: overview,
     error,
@@ -34,18 +33,7 @@ export function QuizOverviewPanel({ lesson, onOpenAttempt }: QuizOverviewPanelPr
 
   if (isPending) return <Loading />;
   if (!overview) {
-    return (
-      <>
-        <Alert tone="error">{errorMessage(t, error)}</Alert>
-        {isTransientError(error) ? (
-          <div className="actions">
-            <button type="button" className="button" onClick={() => void refetch()}>
-              {t('common.retry')}
-            </button>
-          </div>
-        ) : null}
-      </>
-    );
+    return <LoadFailedAlert error={error} onRetry={() => void refetch()} />;
   }
   return (
     <OverviewDetails

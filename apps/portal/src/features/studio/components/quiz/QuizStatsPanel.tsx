@@ -1,11 +1,9 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { isTransientError } from '../../../../shared/api/api-error';
-import { errorMessage } from '../../../../shared/api/error-messages';
 import { useLocalized } from '../../../../shared/courses/use-localized';
 import { formatNumber } from '../../../../shared/format';
-import { Alert } from '../../../../shared/ui/Alert';
+import { LoadFailedAlert } from '../../../../shared/ui/LoadFailedAlert';
 import { Loading } from '../../../../shared/ui/Loading';
 import { ScrollTable } from '../../../../shared/ui/ScrollTable';
 import type { QuestionStat, QuizStats } from '../../api/quiz-api';
@@ -31,18 +29,7 @@ export function QuizStatsPanel({ lessonId }: { lessonId: string }) {
 
   if (isPending) return <Loading />;
   if (!data) {
-    return (
-      <>
-        <Alert tone="error">{errorMessage(t, error)}</Alert>
-        {isTransientError(error) ? (
-          <div className="actions">
-            <button type="button" className="button" onClick={() => void refetch()}>
-              {t('common.retry')}
-            </button>
-          </div>
-        ) : null}
-      </>
-    );
+    return <LoadFailedAlert error={error} onRetry={() => void refetch()} />;
   }
   return (
     <>
