@@ -12,6 +12,8 @@ const paths = {
   '@hocvu/media': ['packages/media/src/index.ts'],
   '@hocvu/assessment': ['packages/assessment/src/index.ts'],
   '@hocvu/progress': ['packages/progress/src/index.ts'],
+  '@hocvu/attestation': ['packages/attestation/src/index.ts'],
+  '@hocvu/attestation/testing': ['packages/attestation/src/testing.ts'],
   '@hocvu/server-kit': ['packages/server-kit/src/index.ts'],
   '@hocvu/server-kit/testing': ['packages/server-kit/src/testing.ts'],
 };
@@ -36,9 +38,15 @@ const moduleNameMapper = {
   '^@hocvu/media$': '<rootDir>/packages/media/src/index.ts',
   '^@hocvu/assessment$': '<rootDir>/packages/assessment/src/index.ts',
   '^@hocvu/progress$': '<rootDir>/packages/progress/src/index.ts',
+  '^@hocvu/attestation$': '<rootDir>/packages/attestation/src/index.ts',
+  '^@hocvu/attestation/testing$': '<rootDir>/packages/attestation/src/testing.ts',
   '^@hocvu/server-kit$': '<rootDir>/packages/server-kit/src/index.ts',
   '^@hocvu/server-kit/testing$': '<rootDir>/packages/server-kit/src/testing.ts',
 };
+
+// jose and oidc-provider ship only ES modules. Node ≥ 20.19 require()s them natively, but Jest's
+// module registry cannot before Node 24.9, so swc compiles them to CommonJS like our own sources.
+const ESM_ONLY_PACKAGES = '/node_modules/(?!(jose|oidc-provider)/)';
 
 const project = (name, root, extra = {}) => ({
   displayName: name,
@@ -46,6 +54,7 @@ const project = (name, root, extra = {}) => ({
   roots: [`<rootDir>/${root}`],
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: [ESM_ONLY_PACKAGES],
   moduleNameMapper,
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts'],
   ...extra,
@@ -57,6 +66,7 @@ export default {
     project('media', 'packages/media'),
     project('assessment', 'packages/assessment'),
     project('progress', 'packages/progress'),
+    project('attestation', 'packages/attestation'),
     project('server-kit', 'packages/server-kit'),
     project('api', 'apps/api', {
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
@@ -66,6 +76,7 @@ export default {
       globalSetup: '<rootDir>/apps/worker/test/global-setup.ts',
       globalTeardown: '<rootDir>/apps/worker/test/global-teardown.ts',
     }),
+    project('vneid-sim', 'apps/vneid-sim', { setupFiles: ['<rootDir>/apps/vneid-sim/test/jest-setup.ts'] }),
     project('portal', 'apps/portal', { testMatch: ['**/*.spec.ts'] }),
   ],
 };

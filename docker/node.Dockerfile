@@ -2,6 +2,7 @@
 #   API         node apps/api/dist/apps/api/src/main.js        (the default)
 #   worker      node apps/worker/dist/apps/worker/src/main.js
 #   migrations  node apps/api/dist/apps/api/src/cli.js migrate
+#   VNeID sim   node apps/vneid-sim/dist/apps/vneid-sim/src/main.js   (trials and tests only, never production)
 # Build from the repository root: docker build -f docker/node.Dockerfile -t hocvu/node .
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -26,7 +27,7 @@ FROM deps AS build
 ENV NX_DAEMON=false \
     NX_NO_CLOUD=true
 COPY . .
-RUN npx nx run-many -t build --projects=contracts,server-kit,media,assessment,progress,api,worker
+RUN npx nx run-many -t build --projects=contracts,server-kit,media,assessment,progress,attestation,api,worker,vneid-sim
 
 FROM base AS runtime
 # ffmpeg: the worker transcodes lesson videos. fonts-noto-core: Vietnamese glyphs in rendered PDFs.
@@ -46,8 +47,10 @@ COPY --from=build /app/packages/server-kit/dist ./packages/server-kit/dist
 COPY --from=build /app/packages/media/dist ./packages/media/dist
 COPY --from=build /app/packages/assessment/dist ./packages/assessment/dist
 COPY --from=build /app/packages/progress/dist ./packages/progress/dist
+COPY --from=build /app/packages/attestation/dist ./packages/attestation/dist
 COPY --from=build /app/apps/api/dist ./apps/api/dist
 COPY --from=build /app/apps/worker/dist ./apps/worker/dist
+COPY --from=build /app/apps/vneid-sim/dist ./apps/vneid-sim/dist
 # The commune list `cli.js seed` loads for a demo install.
 COPY apps/api/seed-data ./apps/api/seed-data
 # Uploaded and transcoded media (STORAGE_PATH, UPLOAD_PATH). Made here, owned by `node`, so that a fresh named volume
@@ -56,6 +59,6 @@ RUN mkdir -p /var/lib/hocvu && chown node:node /var/lib/hocvu
 USER node
 EXPOSE 3000
 # No HEALTHCHECK: the worker and migration containers run this image too and serve no HTTP.
-# The API's check is in docker-compose.yml.
+# The API's and the VNeID simulator's checks are in docker-compose.yml.
 # Capped old generation keeps the API under its 250 MB RSS budget (docs/performance.md).
 CMD ["node", "--max-old-space-size=192", "apps/api/dist/apps/api/src/main.js"]

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Writes .env.example from the config classes (ApiConfig, WorkerConfig and their shared base), so the
+// Writes .env.example from the config classes (ApiConfig, WorkerConfig, their shared base and the
+// VNeID simulator's VneidSimConfig), so the
 // documented variables, defaults and descriptions are exactly what the apps validate. A unit test in
 // each app fails when the file is out of date.
 import { writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 
 import { ROOT, run } from './lib/process.mjs';
 
-run('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,worker', '--output-style=static'], {
+run('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,worker,vneid-sim', '--output-style=static'], {
   quiet: true,
 });
 const require = createRequire(join(ROOT, 'package.json'));
@@ -16,6 +17,9 @@ require('reflect-metadata');
 const { renderEnvExample } = require(join(ROOT, 'packages/server-kit/dist/index.js'));
 const { ApiConfig } = require(join(ROOT, 'apps/api/dist/apps/api/src/config/api-config.js'));
 const { WorkerConfig } = require(join(ROOT, 'apps/worker/dist/apps/worker/src/config/worker-config.js'));
+const { VneidSimConfig } = require(
+  join(ROOT, 'apps/vneid-sim/dist/apps/vneid-sim/src/config/vneid-sim-config.js'),
+);
 
 const api = renderEnvExample(ApiConfig);
 const apiNames = new Set([...api.matchAll(/^([A-Z0-9_]+)=/gm)].map((match) => match[1]));
@@ -35,6 +39,9 @@ ${api}
 
 # --- Worker only ---
 ${workerOnly.join('\n')}
+
+# --- VNeID simulator (apps/vneid-sim: development, demos and tests only; never a real identity provider) ---
+${renderEnvExample(VneidSimConfig)}
 `,
 );
 console.log('Wrote .env.example');

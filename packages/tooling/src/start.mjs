@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: from a fresh clone to the whole platform running with demo content.
 // Installs dependencies if missing, finds or starts PostgreSQL and Redis, builds, migrates, seeds,
-// then runs the API, the worker and the portal until Ctrl+C.
+// then runs the VNeID simulator, the API, the worker and the portal until Ctrl+C.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -50,6 +50,7 @@ async function main() {
       { mode: 0o600 },
     );
   }
+  ensureAttestationKeys(envFile, dotenv);
   dotenv.config({ path: envFile, quiet: true });
 
   const stateDir = join(ROOT, '.hocvu');
@@ -89,7 +90,7 @@ async function main() {
       'run-many',
       '-t',
       'build',
-      '--projects=contracts,server-kit,media,api,worker,portal',
+      '--projects=contracts,server-kit,media,api,worker,portal,vneid-sim',
       '--output-style=static',
     ],
     {
@@ -107,10 +108,24 @@ async function main() {
   const apiPort = process.env.API_PORT ?? '3000';
   const portalPort = process.env.PORTAL_PORT ?? '8080';
   const host = process.env.PORTAL_HOST ?? '127.0.0.1';
+  const vneidPort = process.env.VNEID_SIM_PORT ?? '3400';
+  const vneidUrl = `http://127.0.0.1:${vneidPort}`;
+
+  // The stand-in for VNeID comes first: signing in with VNeID and attestations need it from the start.
+  step('Starting the VNeID simulator…');
+  supervise(
+    startService('vneid', 'node', ['apps/vneid-sim/dist/apps/vneid-sim/src/main.js'], {
+      ...env,
+      VNEID_SIM_LOG_PRETTY: process.env.VNEID_SIM_LOG_PRETTY ?? process.env.LOG_PRETTY ?? 'false',
+    }),
+  );
+  // A simulator started in maintenance (VNEID_SIM_MAINTENANCE) answers 503: up, just closed.
+  await waitForUrl(`${vneidUrl}/.well-known/openid-configuration`, 30_000, [503]);
+
   step('Starting the API, the worker and the portal…');
-  children.push(startService('api', 'node', [...API_NODE_ARGS, 'apps/api/dist/apps/api/src/main.js'], env));
-  children.push(startService('worker', 'node', ['apps/worker/dist/apps/worker/src/main.js'], env));
-  children.push(
+  supervise(startService('api', 'node', [...API_NODE_ARGS, 'apps/api/dist/apps/api/src/main.js'], env));
+  supervise(startService('worker', 'node', ['apps/worker/dist/apps/worker/src/main.js'], env));
+  supervise(
     startService('portal', join(ROOT, 'node_modules/.bin/vite'), ['preview', 'apps/portal'], {
       ...env,
       API_URL: `http://127.0.0.1:${apiPort}`,
@@ -118,14 +133,6 @@ async function main() {
       PORTAL_HOST: host,
     }),
   );
-  for (const child of children) {
-    child.on('exit', (code, signal) => {
-      if (!shuttingDown) {
-        console.error(`\n✗ a service stopped unexpectedly (exit ${code ?? signal}); shutting down.`);
-        void shutdown(1);
-      }
-    });
-  }
 
   await waitForUrl(`http://127.0.0.1:${apiPort}/api/health`, 60_000);
   await waitForUrl(`http://${host}:${portalPort}/`, 60_000);
@@ -137,6 +144,12 @@ async function main() {
     allowFailure: true,
   });
   console.log(`  ${(video.stdout || video.stderr).trim().split('\n').at(-1)}`);
+  const { VNEID_TEST_CITIZENS } = require(join(ROOT, 'packages/attestation/dist/testing.js'));
+  const vneidPassword = process.env.VNEID_SIM_TEST_PASSWORD || 'vneid2026';
+  const citizens = VNEID_TEST_CITIZENS.map(
+    (citizen) =>
+      `  ${citizen.fullName.padEnd(18)} ${citizen.citizenId} / ${vneidPassword}  (mức ${citizen.identificationLevel}, ${citizen.commune})`,
+  );
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   console.log(`
 ────────────────────────────────────────────────────────────────────
@@ -144,19 +157,72 @@ async function main() {
 
     Portal     http://${host}:${portalPort}
     API docs   http://${host}:${portalPort}/api/docs
+    VNeID sim  ${vneidUrl}  (stand-in for VNeID; docs/vneid-adapter.md)
 
   ${logins.split('\n').join('\n  ')}
+
+  VNeID test citizens (citizen id / password, on the simulator's sign-in page):
+  ${citizens.join('\n  ')}
 
   Press Ctrl+C to stop.
 ────────────────────────────────────────────────────────────────────`);
 }
 
-async function waitForUrl(url, timeoutMs) {
+/** Stops everything when a service dies, from the moment it is started (not only once all are up). */
+function supervise(child) {
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    if (!shuttingDown) {
+      console.error(`\n✗ a service stopped unexpectedly (exit ${code ?? signal}); shutting down.`);
+      void shutdown(1);
+    }
+  });
+}
+
+/**
+ * Gives the local VNeID simulator and Hocvu a matching attestation key pair: Hocvu signs completion
+ * records with the private key (VNEID_ATTESTATION_SIGNING_KEY), the simulator trusts the public one
+ * (VNEID_SIM_TRUSTED_JWKS). Appended to .env once; keys already there are kept.
+ */
+function ensureAttestationKeys(envFile, dotenv) {
+  const current = dotenv.parse(readFileSync(envFile, 'utf8'));
+  if (current.VNEID_SIM_TRUSTED_JWKS) return;
+  let privateJwk;
+  if (current.VNEID_ATTESTATION_SIGNING_KEY) {
+    privateJwk = JSON.parse(current.VNEID_ATTESTATION_SIGNING_KEY);
+  } else {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    privateJwk = privateKey.export({ format: 'jwk' });
+  }
+  const { x } = createPublicKey(createPrivateKey({ key: privateJwk, format: 'jwk' })).export({
+    format: 'jwk',
+  });
+  // RFC 7638 thumbprint: the key id Hocvu's attestation adapter sends by default.
+  const kid = createHash('sha256')
+    .update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x }))
+    .digest('base64url');
+  const lines = [
+    '',
+    '# VNeID attestations: Hocvu signs with the private key, the VNeID simulator trusts the public one.',
+  ];
+  if (!current.VNEID_ATTESTATION_SIGNING_KEY) {
+    lines.push(
+      `VNEID_ATTESTATION_SIGNING_KEY='${JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x, d: privateJwk.d, kid })}'`,
+    );
+  }
+  lines.push(
+    `VNEID_SIM_TRUSTED_JWKS='${JSON.stringify({ keys: [{ kty: 'OKP', crv: 'Ed25519', x, kid }] })}'`,
+    '',
+  );
+  appendFileSync(envFile, lines.join('\n'));
+}
+
+async function waitForUrl(url, timeoutMs, alsoUp = []) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       const response = await fetch(url);
-      if (response.ok) return;
+      if (response.ok || alsoUp.includes(response.status)) return;
     } catch {
       // not up yet
     }

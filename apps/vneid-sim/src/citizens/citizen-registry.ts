@@ -1,0 +1,71 @@
+import type { CompletionRecord } from '@hocvu/attestation';
+import { type TestCitizen, VNEID_TEST_CITIZENS } from '@hocvu/attestation/testing';
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+export interface Citizen extends TestCitizen {
+  /** OpenID Connect `sub`: stable and opaque, so tokens do not carry the citizen id unless asked (scope citizen). */
+  subject: string;
+}
+
+export type RecordCheck =
+  | { ok: true }
+  | { ok: false; reason: 'unknown_citizen' }
+  | { ok: false; reason: 'data_mismatch'; fields: ('fullName' | 'birthDate')[] };
+
+/**
+ * The simulator's population register: the seeded test citizens (the same list other apps' tests
+ * import from @hocvu/attestation/testing), looked up for sign-in and for checking attestations.
+ */
+export class CitizenRegistry {
+  private readonly byCitizenId = new Map<string, Citizen>();
+  private readonly bySubject = new Map<string, Citizen>();
+
+  constructor(
+    private readonly password: string,
+    citizens: readonly TestCitizen[] = VNEID_TEST_CITIZENS,
+  ) {
+    for (const citizen of citizens) {
+      const entry = { ...citizen, subject: subjectOf(citizen.citizenId) };
+      this.byCitizenId.set(citizen.citizenId, entry);
+      this.bySubject.set(entry.subject, entry);
+    }
+  }
+
+  get all(): Citizen[] {
+    return [...this.byCitizenId.values()];
+  }
+
+  findBySubject(subject: string): Citizen | undefined {
+    return this.bySubject.get(subject);
+  }
+
+  /** The citizen these credentials sign in, if any (one demo password for all). */
+  authenticate(citizenId: string, password: string): Citizen | undefined {
+    const citizen = this.byCitizenId.get(citizenId.replace(/\s/g, ''));
+    const given = createHash('sha256').update(password).digest();
+    const expected = createHash('sha256').update(this.password).digest();
+    return citizen && timingSafeEqual(given, expected) ? citizen : undefined;
+  }
+
+  /**
+   * Does the record describe a registered citizen? Names compare as people write them: Unicode NFC,
+   * spaces collapsed, case ignored — but diacritics count ("Thắng" is not "Thang").
+   */
+  check(record: Pick<CompletionRecord, 'citizenId' | 'fullName' | 'birthDate'>): RecordCheck {
+    const citizen = this.byCitizenId.get(record.citizenId);
+    if (!citizen) return { ok: false, reason: 'unknown_citizen' };
+    const fields: ('fullName' | 'birthDate')[] = [];
+    if (comparableName(record.fullName) !== comparableName(citizen.fullName)) fields.push('fullName');
+    if (record.birthDate !== citizen.birthDate) fields.push('birthDate');
+    return fields.length === 0 ? { ok: true } : { ok: false, reason: 'data_mismatch', fields };
+  }
+}
+
+/** `sub` of a citizen id: derived, so it is the same on every start and in every test. */
+export function subjectOf(citizenId: string): string {
+  return `vnid-${createHash('sha256').update(`vneid-sim:${citizenId}`).digest('base64url').slice(0, 22)}`;
+}
+
+function comparableName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+}
