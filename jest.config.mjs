@@ -13,6 +13,7 @@ const paths = {
   '@hocvu/assessment': ['packages/assessment/src/index.ts'],
   '@hocvu/progress': ['packages/progress/src/index.ts'],
   '@hocvu/attestation': ['packages/attestation/src/index.ts'],
+  '@hocvu/credentials': ['packages/credentials/src/index.ts'],
   '@hocvu/attestation/testing': ['packages/attestation/src/testing.ts'],
   '@hocvu/server-kit': ['packages/server-kit/src/index.ts'],
   '@hocvu/server-kit/testing': ['packages/server-kit/src/testing.ts'],
@@ -39,14 +40,18 @@ const moduleNameMapper = {
   '^@hocvu/assessment$': '<rootDir>/packages/assessment/src/index.ts',
   '^@hocvu/progress$': '<rootDir>/packages/progress/src/index.ts',
   '^@hocvu/attestation$': '<rootDir>/packages/attestation/src/index.ts',
+  '^@hocvu/credentials$': '<rootDir>/packages/credentials/src/index.ts',
   '^@hocvu/attestation/testing$': '<rootDir>/packages/attestation/src/testing.ts',
   '^@hocvu/server-kit$': '<rootDir>/packages/server-kit/src/index.ts',
   '^@hocvu/server-kit/testing$': '<rootDir>/packages/server-kit/src/testing.ts',
 };
 
-// jose and oidc-provider ship only ES modules. Node ≥ 20.19 require()s them natively, but Jest's
-// module registry cannot before Node 24.9, so swc compiles them to CommonJS like our own sources.
-const ESM_ONLY_PACKAGES = '/node_modules/(?!(jose|oidc-provider)/)';
+// jose, oidc-provider and openid-client (with oauth4webapi) ship only ES modules, as do Digital Bazaar's
+// verifiable-credential libraries and their base58/base64url helpers (jsonld and the JSON-LD contexts have
+// CommonJS builds). Node ≥ 20.19 require()s them natively, but Jest's module registry cannot before Node
+// 24.9, so swc compiles them to CommonJS like our own sources.
+const ESM_ONLY_PACKAGES =
+  '/node_modules/(?!(jose|oidc-provider|openid-client|oauth4webapi|@digitalbazaar/(vc|data-integrity|ed25519-multikey|eddsa-rdfc-2022-cryptosuite|vc-bitstring-status-list|bitstring)|base58-universal|base64url-universal)/)';
 
 const project = (name, root, extra = {}) => ({
   displayName: name,
@@ -67,6 +72,7 @@ export default {
     project('assessment', 'packages/assessment'),
     project('progress', 'packages/progress'),
     project('attestation', 'packages/attestation'),
+    project('credentials', 'packages/credentials'),
     project('server-kit', 'packages/server-kit'),
     project('api', 'apps/api', {
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
