@@ -5,6 +5,7 @@ import { CourseCover1764200000000 } from './1764200000000-CourseCover';
 import { VideoProgressPerAsset1764300000000 } from './1764300000000-VideoProgressPerAsset';
 import { QuestionBank1764400000000 } from './1764400000000-QuestionBank';
 import { Quizzes1764500000000 } from './1764500000000-Quizzes';
+import { VneidIdentity1764600000000 } from './1764600000000-VneidIdentity';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so compiled builds, tests and the CLI
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   VideoProgressPerAsset1764300000000,
   QuestionBank1764400000000,
   Quizzes1764500000000,
+  VneidIdentity1764600000000,
 ];

@@ -1,3 +1,4 @@
+import { startVneidSimulatorProcess } from '@hocvu/attestation/testing';
 import { createTestResources, dropTestResources, testEncryptionKeys } from '@hocvu/server-kit/testing';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -11,15 +12,22 @@ const ROOT = join(__dirname, '../..');
 const API_MAIN = join(ROOT, 'apps/api/dist/apps/api/src/main.js');
 const API_CLI = join(ROOT, 'apps/api/dist/apps/api/src/cli.js');
 const WORKER_MAIN = join(ROOT, 'apps/worker/dist/apps/worker/src/main.js');
+const VNEID_MAIN = join(ROOT, 'apps/vneid-sim/dist/apps/vneid-sim/src/main.js');
 /** Uploaded and transcoded videos of the run (the API and the worker share the folder); under tmp/, ignored by git. */
 const MEDIA_ROOT = join(ROOT, 'tmp/e2e-media');
 
 /** Starts the whole stack on a fresh database; returns the teardown Playwright calls at the end. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  for (const built of [API_MAIN, WORKER_MAIN, join(ROOT, 'apps/portal/dist/index.html')]) {
+  const builtApps = [API_MAIN, WORKER_MAIN, join(ROOT, 'apps/portal/dist/index.html'), VNEID_MAIN];
+  for (const built of builtApps) {
     if (!existsSync(built)) throw new Error(`${built} is missing: build first (npx nx run-many -t build)`);
   }
   const resources = await createTestResources('e2e', MIGRATIONS);
+  // The VNeID stand-in, on a free port, sending browsers back to this run's portal.
+  const vneid = await startVneidSimulatorProcess({
+    fromBuild: true,
+    env: { VNEID_SIM_REDIRECT_URIS: `${E2E_PORTAL_URL}/api/auth/vneid/callback` },
+  });
   rmSync(MEDIA_ROOT, { recursive: true, force: true });
   mkdirSync(MEDIA_ROOT, { recursive: true });
   const env = {
@@ -31,7 +39,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     JWT_ACCESS_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
     DATA_ENCRYPTION_KEYS: testEncryptionKeys(),
     DATA_ENCRYPTION_ACTIVE_KEY_ID: 'test',
+    DATA_LOOKUP_KEY_ID: 'test',
     API_PORT: String(E2E_API_PORT),
+    PUBLIC_URL: E2E_PORTAL_URL,
+    VNEID_ISSUER: vneid.url,
     LOG_LEVEL: 'warn',
     LOG_PRETTY: 'false',
     PORTAL_PORT: String(E2E_PORTAL_PORT),
@@ -41,7 +52,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     UPLOAD_PATH: join(MEDIA_ROOT, 'uploads'),
   };
   const seed = spawnSync('node', [API_CLI, 'seed'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`);
+  if (seed.status !== 0) {
+    await vneid.stop();
+    throw new Error(`seed failed: ${seed.stderr}`);
+  }
 
   const children: ChildProcess[] = [
     spawn('node', ['--max-old-space-size=192', API_MAIN], {
@@ -64,6 +78,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
           new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))),
       ),
     );
+    await vneid.stop();
     await dropTestResources(resources);
   };
   try {

@@ -21,6 +21,7 @@ import { QuestionsModule } from './modules/questions/questions.module';
 import { QuizzesModule } from './modules/quizzes/quizzes.module';
 import { UsersModule } from './modules/users/users.module';
 import { VideoModule } from './modules/video/video.module';
+import { VneidModule } from './modules/vneid/vneid.module';
 import { JobQueueModule } from './queue/job-queue.module';
 import { RedisModule } from './redis/redis.module';
 import { StorageModule } from './storage/storage.module';
@@ -59,6 +60,7 @@ export class AppModule {
         AuditModule,
         UsersModule,
         AuthModule,
+        VneidModule,
         AdminUnitsModule,
         LanguagesModule,
         CoursesModule,

@@ -31,6 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     JWT_ACCESS_SECRET: 'test-secret-that-is-long-enough-0123456789',
     DATA_ENCRYPTION_KEYS: testEncryptionKeys(),
     DATA_ENCRYPTION_ACTIVE_KEY_ID: 'test',
+    DATA_LOOKUP_KEY_ID: 'test',
     LOG_LEVEL: 'silent',
     STORAGE_PATH: join(files, 'storage'),
     UPLOAD_PATH: join(files, 'uploads'),

@@ -155,7 +155,7 @@ test('in a sequential course the next lesson opens once the previous one is done
   await page.getByRole('button', { name: 'Đăng ký học' }).click();
   await page.getByLabel('Số điện thoại hoặc email').fill(DEMO.learner.phone);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO.learner.password);
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.getByRole('button', { name: 'Đăng ký học' }).click();
 
   await expect(page.getByText('Đăng ký thành công!')).toBeVisible();

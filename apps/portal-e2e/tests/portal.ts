@@ -11,7 +11,7 @@ export async function submitSignIn(page: Page, phone: string, password: string):
   await page.goto('/auth/sign-in');
   await page.getByLabel('Số điện thoại hoặc email').fill(phone);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập', exact: true }).click();
 }
 
 /** Signs in and waits for the greeting on the home page. */

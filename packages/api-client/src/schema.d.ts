@@ -181,6 +181,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/vneid/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Vneid_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/vneid/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Vneid_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/vneid/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Vneid_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin-units": {
         parameters: {
             query?: never;
@@ -964,7 +1012,7 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "UPLOAD_NOT_FOUND" | "UPLOAD_INCOMPLETE" | "VIDEO_NOT_FOUND" | "LESSON_VIDEO_NOT_READY" | "CAPTION_INVALID" | "COVER_INVALID" | "QUESTION_INVALID" | "QUESTION_NOT_FOUND" | "QUESTION_IMAGE_INVALID" | "QUIZ_SETTINGS_INVALID" | "QUIZ_NOT_READY" | "QUIZ_UNAVAILABLE" | "NO_ATTEMPTS_LEFT" | "ATTEMPT_COOLING_DOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_CLOSED" | "QUESTION_NOT_IN_ATTEMPT" | "ANSWER_INVALID" | "ANSWER_LOCKED" | "MEDIA_TOKEN_INVALID" | "RANGE_NOT_SATISFIABLE" | "PLAYBACK_TOKEN_INVALID" | "HEARTBEAT_INVALID" | "HEARTBEAT_TOO_FAST" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "UPLOAD_NOT_FOUND" | "UPLOAD_INCOMPLETE" | "VIDEO_NOT_FOUND" | "LESSON_VIDEO_NOT_READY" | "CAPTION_INVALID" | "COVER_INVALID" | "QUESTION_INVALID" | "QUESTION_NOT_FOUND" | "QUESTION_IMAGE_INVALID" | "VNEID_UNAVAILABLE" | "VNEID_SIGN_IN_FAILED" | "VNEID_ALREADY_LINKED" | "VNEID_IDENTITY_MISMATCH" | "QUIZ_SETTINGS_INVALID" | "QUIZ_NOT_READY" | "QUIZ_UNAVAILABLE" | "NO_ATTEMPTS_LEFT" | "ATTEMPT_COOLING_DOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_CLOSED" | "QUESTION_NOT_IN_ATTEMPT" | "ANSWER_INVALID" | "ANSWER_LOCKED" | "MEDIA_TOKEN_INVALID" | "RANGE_NOT_SATISFIABLE" | "PLAYBACK_TOKEN_INVALID" | "HEARTBEAT_INVALID" | "HEARTBEAT_TOO_FAST" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         ErrorPayloadDto: {
             /** @example VALIDATION_FAILED */
             code: components["schemas"]["ErrorCode"];
@@ -1015,6 +1063,16 @@ export interface components {
             targetGroup: components["schemas"]["TargetGroup"] | null;
             status: components["schemas"]["UserStatus"];
             mustChangePassword: boolean;
+            /**
+             * @description Citizen id from VNeID, masked; null when not linked
+             * @example 0012******89
+             */
+            citizenIdMasked: string | null;
+            /**
+             * @description VNeID identification level (2 = identity-verified)
+             * @enum {number|null}
+             */
+            identityLevel: 1 | 2 | null;
             permissions: components["schemas"]["Permission"][];
             /** Format: date-time */
             createdAt: string;
@@ -1150,6 +1208,20 @@ export interface components {
              */
             identifier: string;
             password: string;
+        };
+        VneidStartDto: {
+            /**
+             * @description Portal path to return to after VNeID (same site only)
+             * @example /courses
+             */
+            returnTo?: string;
+        };
+        VneidRedirectDto: {
+            /**
+             * @description Where the browser goes next: the VNeID sign-in page
+             * @example http://127.0.0.1:3400/auth?client_id=hocvu-portal&…
+             */
+            authorizationUrl: string;
         };
         /** @enum {string} */
         AdminUnitKind: "province" | "commune" | "ward" | "village";
@@ -2591,6 +2663,108 @@ export interface operations {
         responses: {
             /** @description Session revoked and cookie cleared (also when already signed out) */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Vneid_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VneidStartDto"];
+            };
+        };
+        responses: {
+            /** @description Go to authorizationUrl; sets a short-lived flow cookie */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VneidRedirectDto"];
+                };
+            };
+            /** @description VNEID_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Vneid_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VneidStartDto"];
+            };
+        };
+        responses: {
+            /** @description Go to authorizationUrl to link VNeID to this account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VneidRedirectDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission profile.update (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VNEID_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Vneid_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the portal: /auth/vneid?result=signed_in|linked&returnTo=… (refresh cookie set on sign-in) or ?error=CODE */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import { maskPhone, normaliseVietnamesePhone, passwordProblems } from './validation';
+import { maskCitizenId, maskPhone, normaliseVietnamesePhone, passwordProblems } from './validation';
 
 describe('normaliseVietnamesePhone', () => {
   it.each([
@@ -38,5 +38,13 @@ describe('passwordProblems', () => {
 describe('maskPhone', () => {
   it('keeps only the prefix and last three digits', () => {
     expect(maskPhone('+84912345678')).toBe('+84912***678');
+  });
+});
+
+describe('maskCitizenId', () => {
+  it('keeps the first four and last two digits, as the portal shows it', () => {
+    expect(maskCitizenId('001234567889')).toBe('0012******89');
+    expect(maskCitizenId('011068004127')).not.toContain('068004');
+    expect(maskCitizenId('123')).toBe('******');
   });
 });

@@ -38,6 +38,15 @@ export function looksLikeEmail(identifier: string): boolean {
   return identifier.includes('@');
 }
 
+/** A citizen id (căn cước / số định danh cá nhân): 12 digits. */
+export const CITIZEN_ID_PATTERN = /^\d{12}$/;
+
+/** Masks a citizen id for display: 001234567889 → 0012******89 (never shown or logged whole). */
+export function maskCitizenId(citizenId: string): string {
+  if (citizenId.length < 8) return '******';
+  return `${citizenId.slice(0, 4)}${'*'.repeat(citizenId.length - 6)}${citizenId.slice(-2)}`;
+}
+
 /** Masks a phone for display and logs: +84912345678 → +84912***678. */
 export function maskPhone(phone: string): string {
   if (phone.length <= 6) return '***';

@@ -38,4 +38,16 @@ describe('FieldCipher', () => {
     expect(() => new FieldCipher('a:c2hvcnQ=', 'a')).toThrow(/32 bytes/);
     expect(() => new FieldCipher(`a:${keyA}`, 'b')).toThrow(/not among/);
   });
+
+  it('keeps look-up hashes when the active key rotates, and they are not the plain value', () => {
+    const before = new FieldCipher(`a:${keyA}`, 'a', 'a');
+    const after = new FieldCipher(`a:${keyA},b:${keyB}`, 'b', 'a');
+    const hash = before.lookupHash('011068004127');
+    expect(after.lookupHash('011068004127')).toBe(hash);
+    expect(hash).not.toContain('011068004127');
+    expect(before.lookupHash('011068004128')).not.toBe(hash);
+    // Another look-up key gives other hashes (a stolen table cannot be matched without the key).
+    expect(new FieldCipher(`b:${keyB}`, 'b').lookupHash('011068004127')).not.toBe(hash);
+    expect(() => new FieldCipher(`a:${keyA}`, 'a', 'z')).toThrow(/Look-up key id/);
+  });
 });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Encrypts personal data (birth dates, later citizen ids) at rest with AES-256-GCM.
@@ -6,18 +6,26 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
  * Keys are configured as `kid:base64key` pairs; the active key encrypts, every listed key decrypts,
  * so keys can be rotated without rewriting old rows at once. The stored form is
  * `v1.<kid>.<iv>.<tag>.<ciphertext>` (base64url parts) so the key id travels with the value.
+ *
+ * Look-up hashes (to find a row by an encrypted value, e.g. a citizen id) use their own key, derived
+ * from the key named by `lookupKeyId`: rotating the active encryption key must not change them.
  */
 export class FieldCipher {
   private readonly keys: Map<string, Buffer>;
+  private readonly lookupKey: Buffer;
 
   constructor(
     keySpec: string,
     private readonly activeKeyId: string,
+    lookupKeyId: string = activeKeyId,
   ) {
     this.keys = parseKeySpec(keySpec);
     if (!this.keys.has(activeKeyId)) {
       throw new Error(`Active encryption key id "${activeKeyId}" is not among the configured keys`);
     }
+    const base = this.keys.get(lookupKeyId);
+    if (!base) throw new Error(`Look-up key id "${lookupKeyId}" is not among the configured keys`);
+    this.lookupKey = Buffer.from(hkdfSync('sha256', base, Buffer.alloc(0), 'hocvu lookup hash v1', 32));
   }
 
   encrypt(plaintext: string): string {
@@ -43,10 +51,9 @@ export class FieldCipher {
     );
   }
 
-  /** Keyed hash for equality look-ups on encrypted columns (stable across key rotation). */
+  /** Keyed hash for equality look-ups on encrypted columns (stable across rotations of the active key). */
   lookupHash(value: string): string {
-    const key = this.keys.get(this.activeKeyId) as Buffer;
-    return createHmac('sha256', key).update(`lookup:${value}`).digest('base64url');
+    return createHmac('sha256', this.lookupKey).update(value).digest('base64url');
   }
 }
 

@@ -44,6 +44,7 @@ async function main() {
         `JWT_ACCESS_SECRET=${randomBytes(48).toString('base64')}`,
         `DATA_ENCRYPTION_KEYS=k1:${randomBytes(32).toString('base64')}`,
         'DATA_ENCRYPTION_ACTIVE_KEY_ID=k1',
+        'DATA_LOOKUP_KEY_ID=k1',
         'LOG_PRETTY=true',
         '',
       ].join('\n'),

@@ -70,6 +70,33 @@ export class ApiConfig extends ServerConfig {
   DATA_ENCRYPTION_ACTIVE_KEY_ID = 'k1';
 
   @EnvVar({
+    description:
+      'Key id (from DATA_ENCRYPTION_KEYS) the citizen-id look-up hash derives from; keep it listed for good',
+  })
+  @IsString()
+  @MinLength(1)
+  DATA_LOOKUP_KEY_ID = 'k1';
+
+  @EnvVar({
+    description:
+      'OpenID Connect issuer of VNeID (npm start runs the simulator there); empty turns "Sign in with VNeID" off',
+  })
+  @IsOptional()
+  @Matches(/^(https?:\/\/[^\s]+)?$/, { message: 'must be an http(s) URL or empty' })
+  VNEID_ISSUER = 'http://127.0.0.1:3400';
+
+  @EnvVar({ description: 'Client id Hocvu is registered under at VNeID' })
+  @IsString()
+  VNEID_CLIENT_ID = 'hocvu-portal';
+
+  @EnvVar({
+    description: "Client secret for VNeID (client_secret_basic); the default is the simulator's",
+    sensitive: true,
+  })
+  @IsString()
+  VNEID_CLIENT_SECRET = 'hocvu-vneid-sim-secret';
+
+  @EnvVar({
     description: 'Failed sign-ins allowed per account in the window before it is locked for the window',
   })
   @IsInt()

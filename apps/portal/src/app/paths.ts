@@ -4,6 +4,8 @@ export const paths = {
   signIn: '/auth/sign-in',
   signUp: '/auth/sign-up',
   signOut: '/auth/sign-out',
+  /** Where the API sends the browser back after VNeID (see apps/api/src/modules/vneid). */
+  vneidLanding: '/auth/vneid',
   profile: '/profile',
   editProfile: '/profile/edit',
   changePassword: '/profile/password',

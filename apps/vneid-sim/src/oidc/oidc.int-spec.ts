@@ -1,8 +1,13 @@
-import { VNEID_TEST_CITIZENS, VNEID_TEST_PASSWORD } from '@hocvu/attestation/testing';
+import {
+  pkcePair,
+  signIn,
+  TestBrowser,
+  VNEID_TEST_CITIZENS,
+  VNEID_TEST_PASSWORD,
+} from '@hocvu/attestation/testing';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { randomBytes } from 'node:crypto';
 
-import { pkcePair, signIn, TestBrowser } from '../../test/oidc-browser';
 import { subjectOf } from '../citizens/citizen-registry';
 import { localSimulatorOptions, type RunningSimulator, startSimulator } from '../simulator';
 

@@ -18,6 +18,12 @@ interface ProtectedCall {
 const CALLS: ProtectedCall[] = [
   { permission: Permission.ProfileRead, method: 'GET', url: () => '/api/me' },
   { permission: Permission.ProfileUpdate, method: 'PATCH', url: () => '/api/me', payload: {} },
+  {
+    permission: Permission.ProfileUpdate,
+    method: 'POST',
+    url: () => '/api/me/vneid/link',
+    payload: { returnTo: '//elsewhere.example' },
+  },
   { permission: Permission.UserList, method: 'GET', url: () => '/api/users' },
   { permission: Permission.UserRead, method: 'GET', url: ({ otherUserId }) => `/api/users/${otherUserId}` },
   // Invalid bodies on purpose: authorisation must be decided before validation, and nothing is created.
@@ -47,6 +53,9 @@ const PUBLIC_OPERATIONS = [
   'POST /api/auth/login',
   'POST /api/auth/refresh',
   'POST /api/auth/logout',
+  // "Sign in with VNeID": the start hands out the provider's URL; the callback checks state, PKCE and nonce.
+  'POST /api/auth/vneid/start',
+  'GET /api/auth/vneid/callback',
   'GET /api/languages',
   'GET /api/catalogue',
   'GET /api/catalogue/{slug}',

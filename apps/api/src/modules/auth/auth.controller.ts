@@ -16,10 +16,7 @@ import { ErrorResponseDto } from '../../common/errors/error-response.dto';
 import { ApiConfig } from '../../config/api-config';
 import { AuthService, ClientInfo, IssuedSession } from './auth.service';
 import { LoginDto, RegisterDto, SessionDto } from './dto/auth.dto';
-
-export const REFRESH_COOKIE = 'hocvu_refresh';
-/** The cookie is only ever sent to the auth endpoints, never with ordinary API calls. */
-const REFRESH_COOKIE_PATH = '/api/auth';
+import { clearRefreshCookie, REFRESH_COOKIE, setRefreshCookie } from './refresh-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -95,23 +92,12 @@ export class AuthController {
   }
 
   private withCookie(reply: FastifyReply, session: IssuedSession): SessionDto {
-    void reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
-      httpOnly: true,
-      secure: this.config.COOKIE_SECURE,
-      sameSite: 'strict',
-      path: REFRESH_COOKIE_PATH,
-      maxAge: this.config.REFRESH_TOKEN_TTL_DAYS * 86_400,
-    });
+    setRefreshCookie(reply, this.config, session.refreshToken);
     return session.body;
   }
 
   private clearCookie(reply: FastifyReply): void {
-    void reply.clearCookie(REFRESH_COOKIE, {
-      httpOnly: true,
-      secure: this.config.COOKIE_SECURE,
-      sameSite: 'strict',
-      path: REFRESH_COOKIE_PATH,
-    });
+    clearRefreshCookie(reply, this.config);
   }
 }
 

@@ -25,5 +25,6 @@ import { LoginRateLimiter } from './login-rate-limiter';
   ],
   controllers: [AuthController],
   providers: [AuthService, LoginRateLimiter, JwtStrategy],
+  exports: [AuthService],
 })
 export class AuthModule {}

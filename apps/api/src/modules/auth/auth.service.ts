@@ -139,7 +139,8 @@ export class AuthService {
     );
   }
 
-  private async startSession(user: User, client: ClientInfo): Promise<IssuedSession> {
+  /** A new sign-in session for a user already authenticated by other means (password, VNeID). */
+  async startSession(user: User, client: ClientInfo): Promise<IssuedSession> {
     const refreshToken = newRefreshToken();
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
     const sessionId = await this.dataSource.transaction(async (manager) => {

@@ -33,6 +33,21 @@ export class User {
   @Column({ type: 'varchar', length: 16, nullable: true })
   gender!: Gender | null;
 
+  /** Citizen id from VNeID, AES-256-GCM encrypted (FieldCipher); never stored, logged or sent in clear. */
+  @Column({ name: 'citizen_id_enc', type: 'text', nullable: true })
+  citizenIdEncrypted!: string | null;
+
+  /** Keyed hash of the citizen id (FieldCipher.lookupHash): one citizen, one account. */
+  @Column({ name: 'citizen_id_hash', type: 'varchar', length: 64, nullable: true })
+  citizenIdHash!: string | null;
+
+  /** Identification level VNeID vouched for (2 = identity-verified, required for attestations). */
+  @Column({ name: 'identity_level', type: 'smallint', nullable: true })
+  identityLevel!: 1 | 2 | null;
+
+  @Column({ name: 'identity_verified_at', type: 'timestamptz', nullable: true })
+  identityVerifiedAt!: Date | null;
+
   @Column({ name: 'preferred_language', type: 'varchar', length: 35, default: 'vi' })
   preferredLanguage!: string;
 

@@ -21,9 +21,13 @@ import { UsersService } from './users.service';
       provide: FieldCipher,
       inject: [ApiConfig],
       useFactory: (config: ApiConfig) =>
-        new FieldCipher(config.DATA_ENCRYPTION_KEYS, config.DATA_ENCRYPTION_ACTIVE_KEY_ID),
+        new FieldCipher(
+          config.DATA_ENCRYPTION_KEYS,
+          config.DATA_ENCRYPTION_ACTIVE_KEY_ID,
+          config.DATA_LOOKUP_KEY_ID,
+        ),
     },
   ],
-  exports: [UsersService, PasswordHasher],
+  exports: [UsersService, PasswordHasher, FieldCipher],
 })
 export class UsersModule {}

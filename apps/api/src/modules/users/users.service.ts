@@ -1,4 +1,4 @@
-import { ErrorCode, maskPhone, Role, ROLE_PERMISSIONS, UserStatus } from '@hocvu/contracts';
+import { ErrorCode, maskCitizenId, maskPhone, Role, ROLE_PERMISSIONS, UserStatus } from '@hocvu/contracts';
 import { FieldCipher } from '@hocvu/server-kit';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -233,6 +233,10 @@ export class UsersService {
       targetGroup: user.targetGroup,
       status: user.status,
       mustChangePassword: user.mustChangePassword,
+      citizenIdMasked: user.citizenIdEncrypted
+        ? maskCitizenId(this.cipher.decrypt(user.citizenIdEncrypted))
+        : null,
+      identityLevel: user.identityLevel,
       permissions: [...ROLE_PERMISSIONS[user.role]],
       createdAt: user.createdAt.toISOString(),
     };

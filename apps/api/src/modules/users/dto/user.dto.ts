@@ -55,6 +55,20 @@ export class UserProfileDto {
   targetGroup!: TargetGroup | null;
   @ApiProperty({ enum: ['active', 'disabled'], enumName: 'UserStatus' }) status!: UserStatus;
   @ApiProperty() mustChangePassword!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '0012******89',
+    description: 'Citizen id from VNeID, masked; null when not linked',
+  })
+  citizenIdMasked!: string | null;
+  @ApiProperty({
+    type: Number,
+    enum: [1, 2],
+    nullable: true,
+    description: 'VNeID identification level (2 = identity-verified)',
+  })
+  identityLevel!: 1 | 2 | null;
   @ApiProperty({ enum: PERMISSIONS, enumName: 'Permission', isArray: true }) permissions!: string[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }

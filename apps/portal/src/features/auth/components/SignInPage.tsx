@@ -14,6 +14,7 @@ import { Loading } from '../../../shared/ui/Loading';
 import { Page } from '../../../shared/ui/Page';
 import { useDestinationAfterSignIn } from '../hooks/use-after-sign-in';
 import { useSignIn } from '../hooks/use-auth-mutations';
+import { VneidButton } from './VneidButton';
 
 const FIELDS = [{ name: 'identifier' }, { name: 'password' }];
 
@@ -43,6 +44,10 @@ export function SignInPage() {
 
   return (
     <Page title={t('auth.signIn.title')} lead={t('auth.signIn.lead')}>
+      <VneidButton mode="signIn" returnTo={destination(null)} />
+      <p className="divider" aria-hidden="true">
+        <span>{t('vneid.or')}</span>
+      </p>
       <FormShell
         problems={form}
         error={signIn.error}

@@ -9,11 +9,12 @@ import { isUiLanguage } from '../../../i18n';
 import { formatCalendarDate, formatDateTime, formatPhone } from '../../../shared/format';
 import { Alert } from '../../../shared/ui/Alert';
 import { Page } from '../../../shared/ui/Page';
+import { VneidButton } from '../../auth/components/VneidButton';
 import { useProfile } from '../hooks/use-profile';
 
 /** Messages a profile form leaves for this page after saving. */
 export interface ProfileFlash {
-  flash?: 'saved' | 'passwordChanged';
+  flash?: 'saved' | 'passwordChanged' | 'vneidLinked';
 }
 
 export function ProfilePage() {
@@ -35,8 +36,14 @@ function ProfileView({ initial }: { initial: UserProfile }) {
     <Page title={t('profile.title')}>
       {flash === 'saved' ? <Alert tone="success">{t('profile.saved')}</Alert> : null}
       {flash === 'passwordChanged' ? <Alert tone="success">{t('profile.password.changed')}</Alert> : null}
+      {flash === 'vneidLinked' ? <Alert tone="success">{t('vneid.linked')}</Alert> : null}
       <dl className="details">
         <Row label={t('fields.fullName')}>{user.fullName}</Row>
+        <Row label={t('vneid.identity')}>
+          {user.citizenIdMasked && user.identityLevel
+            ? t('vneid.verifiedLevel', { level: user.identityLevel, citizenId: user.citizenIdMasked })
+            : notProvided}
+        </Row>
         <Row label={t('fields.phone')}>{orNot(formatPhone(user.phone))}</Row>
         <Row label={t('fields.email')}>{orNot(user.email)}</Row>
         <Row label={t('fields.birthDate')}>{orNot(formatCalendarDate(user.birthDate, language))}</Row>
@@ -57,10 +64,14 @@ function ProfileView({ initial }: { initial: UserProfile }) {
         <Link className="button" to={paths.editProfile}>
           {t('profile.edit.title')}
         </Link>
-        <Link className="button button--secondary" to={paths.changePassword}>
-          {t('profile.password.title')}
-        </Link>
+        {/* Accounts made by "Sign in with VNeID" have no password to change. */}
+        {user.phone || user.email ? (
+          <Link className="button button--secondary" to={paths.changePassword}>
+            {t('profile.password.title')}
+          </Link>
+        ) : null}
       </div>
+      {user.citizenIdMasked ? null : <VneidButton mode="link" returnTo={paths.profile} />}
     </Page>
   );
 }
