@@ -14,6 +14,7 @@ const paths = {
   '@hocvu/progress': ['packages/progress/src/index.ts'],
   '@hocvu/attestation': ['packages/attestation/src/index.ts'],
   '@hocvu/credentials': ['packages/credentials/src/index.ts'],
+  '@hocvu/certificate-pdf': ['packages/certificate-pdf/src/index.ts'],
   '@hocvu/attestation/testing': ['packages/attestation/src/testing.ts'],
   '@hocvu/server-kit': ['packages/server-kit/src/index.ts'],
   '@hocvu/server-kit/testing': ['packages/server-kit/src/testing.ts'],
@@ -41,6 +42,7 @@ const moduleNameMapper = {
   '^@hocvu/progress$': '<rootDir>/packages/progress/src/index.ts',
   '^@hocvu/attestation$': '<rootDir>/packages/attestation/src/index.ts',
   '^@hocvu/credentials$': '<rootDir>/packages/credentials/src/index.ts',
+  '^@hocvu/certificate-pdf$': '<rootDir>/packages/certificate-pdf/src/index.ts',
   '^@hocvu/attestation/testing$': '<rootDir>/packages/attestation/src/testing.ts',
   '^@hocvu/server-kit$': '<rootDir>/packages/server-kit/src/index.ts',
   '^@hocvu/server-kit/testing$': '<rootDir>/packages/server-kit/src/testing.ts',
@@ -73,6 +75,7 @@ export default {
     project('progress', 'packages/progress'),
     project('attestation', 'packages/attestation'),
     project('credentials', 'packages/credentials'),
+    project('certificate-pdf', 'packages/certificate-pdf'),
     project('server-kit', 'packages/server-kit'),
     project('api', 'apps/api', {
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',

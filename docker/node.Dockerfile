@@ -27,7 +27,7 @@ FROM deps AS build
 ENV NX_DAEMON=false \
     NX_NO_CLOUD=true
 COPY . .
-RUN npx nx run-many -t build --projects=contracts,server-kit,media,assessment,progress,attestation,credentials,api,worker,vneid-sim
+RUN npx nx run-many -t build --projects=contracts,server-kit,media,assessment,progress,attestation,credentials,certificate-pdf,api,worker,vneid-sim
 
 FROM base AS runtime
 # ffmpeg: the worker transcodes lesson videos. fonts-noto-core: Vietnamese glyphs in rendered PDFs.
@@ -49,6 +49,8 @@ COPY --from=build /app/packages/assessment/dist ./packages/assessment/dist
 COPY --from=build /app/packages/progress/dist ./packages/progress/dist
 COPY --from=build /app/packages/attestation/dist ./packages/attestation/dist
 COPY --from=build /app/packages/credentials/dist ./packages/credentials/dist
+COPY --from=build /app/packages/certificate-pdf/dist ./packages/certificate-pdf/dist
+COPY packages/certificate-pdf/fonts ./packages/certificate-pdf/fonts
 COPY --from=build /app/apps/api/dist ./apps/api/dist
 COPY --from=build /app/apps/worker/dist ./apps/worker/dist
 COPY --from=build /app/apps/vneid-sim/dist ./apps/vneid-sim/dist
