@@ -11,7 +11,7 @@ import { WorkerModule } from '../src/worker.module';
  * A real worker process (configured by its environment) whose outbox relay dies by SIGKILL right after
  * its first batch of jobs reached Redis and before the batch committed: the worst moment for a relay
  * to crash. Prints the ids of that batch first, for the test to check. Run by outbox-relay.int-spec.ts
- * through register-ts.cjs.
+ * through packages/tooling/src/register-ts.cjs.
  */
 async function main(): Promise<void> {
   const config = loadConfig(WorkerConfig, process.env);

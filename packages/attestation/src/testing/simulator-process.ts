@@ -35,7 +35,7 @@ const ROOT = join(__dirname, '../../../..');
 export function startVneidSimulatorProcess(options: SimulatorProcessOptions = {}): Promise<SimulatorProcess> {
   const args = options.fromBuild
     ? [join(ROOT, 'apps/vneid-sim/dist/apps/vneid-sim/src/main.js')]
-    : ['-r', join(ROOT, 'apps/vneid-sim/test/register-ts.cjs'), join(ROOT, 'apps/vneid-sim/src/main.ts')];
+    : ['-r', join(ROOT, 'packages/tooling/src/register-ts.cjs'), join(ROOT, 'apps/vneid-sim/src/main.ts')];
   const main = args[args.length - 1];
   if (!existsSync(main)) {
     return Promise.reject(

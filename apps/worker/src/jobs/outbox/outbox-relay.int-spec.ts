@@ -189,7 +189,7 @@ describe('OutboxRelay (integration)', () => {
       process.execPath,
       [
         '-r',
-        join(__dirname, '../../../test/register-ts.cjs'),
+        join(__dirname, '../../../../../packages/tooling/src/register-ts.cjs'),
         join(__dirname, '../../../test/outbox-relay-crash.child.ts'),
       ],
       {

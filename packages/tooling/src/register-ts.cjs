@@ -1,6 +1,8 @@
-// Lets a child process run the worker's TypeScript sources directly, compiled by swc as Jest compiles
-// them, for tests that must kill a real process: `node -r ./apps/worker/test/register-ts.cjs file.ts`.
-// Workspace aliases (@hocvu/*) are rewritten to relative paths from tsconfig.base.json.
+// Lets a child process run TypeScript sources directly, compiled by swc as Jest compiles them:
+// `node -r ./packages/tooling/src/register-ts.cjs file.ts`. Used by tests that must kill a real process
+// (the worker's outbox relay) and to run the VNeID simulator from source (@hocvu/attestation/testing).
+// Workspace aliases (@hocvu/*) are rewritten to relative paths from tsconfig.base.json; ES-module-only
+// packages (jose, oidc-provider) load through Node's own require() (Node ≥ 20.19).
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { transformSync } = require('@swc/core');
