@@ -7,6 +7,8 @@ import {
   VNEID_TEST_PASSWORD,
 } from '@hocvu/attestation/testing';
 import { ErrorCode, Role } from '@hocvu/contracts';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import { aSignedInUser } from '../../../test/builders';
 import { createTestApp, TestApp } from '../../../test/test-app';
@@ -199,6 +201,97 @@ describe('VNeID sign-in and linking (integration, real OpenID Connect provider)'
       ErrorCode.VneidSignInFailed,
     );
     expect((await usersWithCitizen(mai.citizenId)).linked.length).toBe(before + 1);
+  });
+
+  it('refuses an ID token altered on the way (signature no longer matches) and creates nobody', async () => {
+    // A man in the middle between the API and VNeID's token endpoint: everything passes through, but the
+    // name in the ID token's payload is changed (the signature is kept). The simulator is told the
+    // proxy is its issuer, so discovery, the pages and the token endpoint all go through it.
+    let target = '';
+    const seen: string[] = [];
+    const proxy: Server = createServer((request, response) => {
+      void (async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of request) chunks.push(chunk as Buffer);
+        const body = Buffer.concat(chunks);
+        seen.push(`${request.method} ${request.url?.split('?')[0]}`);
+        const upstream = await fetch(`${target}${request.url}`, {
+          method: request.method,
+          headers: Object.fromEntries(
+            Object.entries(request.headers).filter(([name]) => name !== 'host' && name !== 'content-length'),
+          ) as Record<string, string>,
+          body: body.length > 0 ? body : undefined,
+          redirect: 'manual',
+        });
+        // The provider writes its own address into discovery, pages and redirects: point them at the proxy.
+        let text = Buffer.from((await upstream.text()).replaceAll(target, proxyUrl));
+        if (request.url?.startsWith('/token') && upstream.ok) {
+          const tokens = JSON.parse(text.toString()) as { id_token: string };
+          const [header, payload, signature] = tokens.id_token.split('.');
+          const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as { name: string };
+          claims.name = 'Người Mạo Danh';
+          tokens.id_token = [
+            header,
+            Buffer.from(JSON.stringify(claims)).toString('base64url'),
+            signature,
+          ].join('.');
+          text = Buffer.from(JSON.stringify(tokens));
+        }
+        const headers: Record<string, string | string[]> = {};
+        upstream.headers.forEach((value, name) => {
+          if (!['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie'].includes(name)) {
+            headers[name] = value.replaceAll(target, proxyUrl);
+          }
+        });
+        const cookies = upstream.headers.getSetCookie();
+        if (cookies.length > 0) headers['set-cookie'] = cookies;
+        response.writeHead(upstream.status, headers).end(text);
+      })().catch((error: unknown) => response.writeHead(502).end(String(error)));
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const behind = await startVneidSimulatorProcess({
+      env: {
+        VNEID_SIM_ISSUER: proxyUrl,
+        VNEID_SIM_REDIRECT_URIS: REDIRECT_URI,
+        VNEID_SIM_CLIENT_SECRET: 'test-vneid-secret',
+      },
+    });
+    target = behind.url;
+    const api = await createTestApp({
+      PUBLIC_URL,
+      VNEID_ISSUER: proxyUrl,
+      VNEID_CLIENT_SECRET: 'test-vneid-secret',
+    });
+    try {
+      const pao = citizen(2);
+      const started = await api.app.inject({ method: 'POST', url: '/api/auth/vneid/start', payload: {} });
+      const flowCookie = cookieOf(started.headers['set-cookie'], 'hocvu_vneid_flow');
+      const callback = await signInAtVneid(new TestBrowser(), started.json().authorizationUrl, REDIRECT_URI, {
+        citizenId: pao.citizenId,
+        password: VNEID_TEST_PASSWORD,
+      });
+      const response = await api.app.inject({
+        method: 'GET',
+        url: `/api/auth/vneid/callback${callback.search}`,
+        headers: { cookie: flowCookie },
+      });
+      // The token exchange did go through the proxy (else this test would prove nothing).
+      expect(seen).toContain('POST /token');
+      expect(response.statusCode).toBe(302);
+      expect(new URL(String(response.headers['location'])).searchParams.get('error')).toBe(
+        ErrorCode.VneidSignInFailed,
+      );
+      expect(String(response.headers['set-cookie'] ?? '')).not.toContain('hocvu_refresh=');
+      const [{ count }] = await api.db.query<{ count: number }[]>(
+        `SELECT count(*)::int AS count FROM users WHERE full_name = 'Người Mạo Danh'`,
+      );
+      expect(count).toBe(0);
+    } finally {
+      await api.close();
+      await behind.stop();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('refuses a return path to another site, and answers 503 when VNeID cannot be reached', async () => {

@@ -210,8 +210,16 @@ export class VneidService {
         this.config.VNEID_CLIENT_ID,
         undefined,
         oidc.ClientSecretBasic(this.config.VNEID_CLIENT_SECRET),
-        // Plain http only for a local issuer (the simulator); a real VNeID is https.
-        this.config.VNEID_ISSUER.startsWith('http:') ? { execute: [oidc.allowInsecureRequests] } : undefined,
+        {
+          execute: [
+            // openid-client trusts an ID token from the token endpoint on the strength of TLS alone
+            // (OpenID Connect Core 3.1.3.7); we also check its signature against VNeID's keys, so a
+            // token altered by anything between us and VNeID is refused.
+            oidc.enableNonRepudiationChecks,
+            // Plain http only for a local issuer (the simulator); a real VNeID is https.
+            ...(this.config.VNEID_ISSUER.startsWith('http:') ? [oidc.allowInsecureRequests] : []),
+          ],
+        },
       )
       .catch((error: unknown) => {
         this.configuration = null;
