@@ -24,7 +24,10 @@ export class FieldCipher {
       throw new Error(`Active encryption key id "${activeKeyId}" is not among the configured keys`);
     }
     const base = this.keys.get(lookupKeyId);
-    if (!base) throw new Error(`Look-up key id "${lookupKeyId}" is not among the configured keys`);
+    if (!base)
+      throw new Error(
+        `Look-up key id "${lookupKeyId}" is not among the configured keys: set DATA_LOOKUP_KEY_ID to the id of a key in DATA_ENCRYPTION_KEYS (keep that key listed for good)`,
+      );
     this.lookupKey = Buffer.from(hkdfSync('sha256', base, Buffer.alloc(0), 'hocvu lookup hash v1', 32));
   }
 
