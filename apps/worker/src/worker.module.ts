@@ -10,6 +10,7 @@ import { PurgeExpiredSessionsHandler } from './jobs/maintenance/purge-expired-se
 import { storageProvider } from './jobs/media/storage.provider';
 import { TranscodeVideoHandler } from './jobs/media/transcode-video.handler';
 import { OUTBOX_RELAY_HOOKS, OutboxRelay, OutboxRelayHooks } from './jobs/outbox/outbox-relay.service';
+import { PurgeRelayedOutboxHandler } from './jobs/outbox/purge-relayed-outbox.handler';
 import { CloseExpiredAttemptsHandler } from './jobs/quizzes/close-expired-attempts.handler';
 import { JOB_TABLE, JobTable, QueueRunner, WORKER_TUNING, WorkerTuning } from './queue/queue-runner.service';
 
@@ -17,6 +18,7 @@ import { JOB_TABLE, JobTable, QueueRunner, WORKER_TUNING, WorkerTuning } from '.
 export const JOB_HANDLERS: Provider[] = [
   CloseExpiredAttemptsHandler,
   PurgeExpiredSessionsHandler,
+  PurgeRelayedOutboxHandler,
   TranscodeVideoHandler,
 ];
 

@@ -11,6 +11,7 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const JobName = {
   CloseExpiredAttempts: 'CloseExpiredAttempts',
   PurgeExpiredSessions: 'PurgeExpiredSessions',
+  PurgeRelayedOutbox: 'PurgeRelayedOutbox',
   TranscodeVideo: 'TranscodeVideo',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
@@ -22,6 +23,10 @@ export interface JobPayloads {
   };
   [JobName.PurgeExpiredSessions]: {
     /** Refresh sessions that expired or were revoked longer ago than this are deleted. */
+    olderThanDays: number;
+  };
+  [JobName.PurgeRelayedOutbox]: {
+    /** Outbox rows relayed to the queue longer ago than this are deleted (never pending ones). */
     olderThanDays: number;
   };
   [JobName.TranscodeVideo]: {
@@ -47,6 +52,11 @@ export const JOBS: Readonly<Record<JobName, JobDefinition>> = {
   [JobName.PurgeExpiredSessions]: {
     queue: QueueName.Maintenance,
     repeat: { pattern: '17 3 * * *', payload: { olderThanDays: 7 } },
+  },
+  // Relayed events are history once their jobs ran; completions themselves live in course_completions.
+  [JobName.PurgeRelayedOutbox]: {
+    queue: QueueName.Maintenance,
+    repeat: { pattern: '47 3 * * *', payload: { olderThanDays: 30 } },
   },
   [JobName.TranscodeVideo]: { queue: QueueName.Media },
 };
