@@ -7,7 +7,7 @@ const keyB = randomBytes(32).toString('base64');
 
 describe('FieldCipher', () => {
   it('round-trips Vietnamese text and never stores the plaintext', () => {
-    const cipher = new FieldCipher(`a:${keyA}`, 'a');
+    const cipher = new FieldCipher(`a:${keyA}`, 'a', 'a');
     const stored = cipher.encrypt('1958-03-07');
     expect(stored).not.toContain('1958');
     expect(stored.startsWith('v1.a.')).toBe(true);
@@ -15,28 +15,28 @@ describe('FieldCipher', () => {
   });
 
   it('uses a fresh IV so equal values encrypt differently', () => {
-    const cipher = new FieldCipher(`a:${keyA}`, 'a');
+    const cipher = new FieldCipher(`a:${keyA}`, 'a', 'a');
     expect(cipher.encrypt('x')).not.toBe(cipher.encrypt('x'));
   });
 
   it('decrypts values written under an older key after rotation', () => {
-    const old = new FieldCipher(`a:${keyA}`, 'a');
-    const rotated = new FieldCipher(`a:${keyA},b:${keyB}`, 'b');
+    const old = new FieldCipher(`a:${keyA}`, 'a', 'a');
+    const rotated = new FieldCipher(`a:${keyA},b:${keyB}`, 'b', 'a');
     const stored = old.encrypt('Lò Văn Hùng');
     expect(rotated.decrypt(stored)).toBe('Lò Văn Hùng');
     expect(rotated.encrypt('y').startsWith('v1.b.')).toBe(true);
   });
 
   it('rejects tampered ciphertext', () => {
-    const cipher = new FieldCipher(`a:${keyA}`, 'a');
+    const cipher = new FieldCipher(`a:${keyA}`, 'a', 'a');
     const parts = cipher.encrypt('2000-01-01').split('.');
     parts[4] = Buffer.from('tampered').toString('base64url');
     expect(() => cipher.decrypt(parts.join('.'))).toThrow();
   });
 
   it('refuses keys of the wrong size and a missing active key', () => {
-    expect(() => new FieldCipher('a:c2hvcnQ=', 'a')).toThrow(/32 bytes/);
-    expect(() => new FieldCipher(`a:${keyA}`, 'b')).toThrow(/not among/);
+    expect(() => new FieldCipher('a:c2hvcnQ=', 'a', 'a')).toThrow(/32 bytes/);
+    expect(() => new FieldCipher(`a:${keyA}`, 'b', 'a')).toThrow(/not among/);
   });
 
   it('keeps look-up hashes when the active key rotates, and they are not the plain value', () => {
@@ -47,7 +47,7 @@ describe('FieldCipher', () => {
     expect(hash).not.toContain('011068004127');
     expect(before.lookupHash('011068004128')).not.toBe(hash);
     // Another look-up key gives other hashes (a stolen table cannot be matched without the key).
-    expect(new FieldCipher(`b:${keyB}`, 'b').lookupHash('011068004127')).not.toBe(hash);
+    expect(new FieldCipher(`b:${keyB}`, 'b', 'b').lookupHash('011068004127')).not.toBe(hash);
     expect(() => new FieldCipher(`a:${keyA}`, 'a', 'z')).toThrow(/Look-up key id/);
   });
 });

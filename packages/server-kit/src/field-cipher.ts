@@ -17,7 +17,8 @@ export class FieldCipher {
   constructor(
     keySpec: string,
     private readonly activeKeyId: string,
-    lookupKeyId: string = activeKeyId,
+    /** Required, not defaulted to the active key: that one rotates, and look-up hashes must not. */
+    lookupKeyId: string,
   ) {
     this.keys = parseKeySpec(keySpec);
     if (!this.keys.has(activeKeyId)) {

@@ -114,8 +114,9 @@ export class VneidService {
     const users = this.dataSource.getRepository(User);
     const existing = await users.findOneBy({ citizenIdHash: hash });
     if (existing) {
-      await users.update({ id: existing.id }, this.identityFields(identity, existing));
-      return { ...existing, ...this.identityFields(identity, existing) };
+      const fields = this.identityFields(identity, existing);
+      await users.update({ id: existing.id }, fields);
+      return { ...existing, ...fields };
     }
     try {
       return await users.save(
