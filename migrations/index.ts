@@ -6,6 +6,7 @@ import { VideoProgressPerAsset1764300000000 } from './1764300000000-VideoProgres
 import { QuestionBank1764400000000 } from './1764400000000-QuestionBank';
 import { Quizzes1764500000000 } from './1764500000000-Quizzes';
 import { VneidIdentity1764600000000 } from './1764600000000-VneidIdentity';
+import { Certificates1764700000000 } from './1764700000000-Certificates';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so compiled builds, tests and the CLI
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   QuestionBank1764400000000,
   Quizzes1764500000000,
   VneidIdentity1764600000000,
+  Certificates1764700000000,
 ];

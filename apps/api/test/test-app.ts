@@ -1,4 +1,8 @@
-import { importTestResources, testEncryptionKeys } from '@hocvu/server-kit/testing';
+import {
+  importTestResources,
+  TEST_CERTIFICATE_SIGNING_KEY,
+  testEncryptionKeys,
+} from '@hocvu/server-kit/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,10 +33,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     REDIS_URL: resources.redisUrl,
     REDIS_PREFIX: resources.redisPrefix,
     JWT_ACCESS_SECRET: 'test-secret-that-is-long-enough-0123456789',
-    DATA_ENCRYPTION_KEYS: testEncryptionKeys(),
+    DATA_ENCRYPTION_KEYS: testEncryptionKeys(resources.databaseName),
     DATA_ENCRYPTION_ACTIVE_KEY_ID: 'test',
     DATA_LOOKUP_KEY_ID: 'test',
     LOG_LEVEL: 'silent',
+    CERTIFICATE_SIGNING_KEY: TEST_CERTIFICATE_SIGNING_KEY,
     STORAGE_PATH: join(files, 'storage'),
     UPLOAD_PATH: join(files, 'uploads'),
     ...env,

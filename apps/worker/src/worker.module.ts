@@ -6,6 +6,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 
 import { WorkerConfig } from './config/worker-config';
+import {
+  attestationAdapterProvider,
+  circuitBreakerProvider,
+  fieldCipherProvider,
+} from './jobs/attestations/attestation.providers';
+import { PushAttestationsHandler } from './jobs/attestations/push-attestations.handler';
+import { ReconcileAttestationsHandler } from './jobs/attestations/reconcile-attestations.handler';
+import { CertificateBatchApprovedHandler } from './jobs/certificates/certificate-batch-approved.handler';
+import { CertificateIssuer } from './jobs/certificates/certificate-issuer.service';
+import { CourseCompletedHandler } from './jobs/certificates/course-completed.handler';
+import { issuerProvider } from './jobs/certificates/issuer.provider';
+import { ReconcileCertificatesHandler } from './jobs/certificates/reconcile-certificates.handler';
 import { PurgeExpiredSessionsHandler } from './jobs/maintenance/purge-expired-sessions.handler';
 import { storageProvider } from './jobs/media/storage.provider';
 import { TranscodeVideoHandler } from './jobs/media/transcode-video.handler';
@@ -16,7 +28,12 @@ import { JOB_TABLE, JobTable, QueueRunner, WORKER_TUNING, WorkerTuning } from '.
 
 /** Every job handler of the worker; the runner checks this list against the registry at start-up. */
 export const JOB_HANDLERS: Provider[] = [
+  CertificateBatchApprovedHandler,
   CloseExpiredAttemptsHandler,
+  CourseCompletedHandler,
+  PushAttestationsHandler,
+  ReconcileAttestationsHandler,
+  ReconcileCertificatesHandler,
   PurgeExpiredSessionsHandler,
   PurgeRelayedOutboxHandler,
   TranscodeVideoHandler,
@@ -59,6 +76,11 @@ export class WorkerModule implements OnApplicationBootstrap {
         OutboxRelay,
         { provide: OUTBOX_RELAY_HOOKS, useValue: options.outboxRelayHooks ?? {} },
         storageProvider,
+        fieldCipherProvider,
+        issuerProvider,
+        CertificateIssuer,
+        attestationAdapterProvider,
+        circuitBreakerProvider,
         ...(options.handlers ?? JOB_HANDLERS),
       ],
     };

@@ -1,6 +1,10 @@
 import { JobDefinition } from '@hocvu/contracts';
 import { loadConfig } from '@hocvu/server-kit';
-import { importTestResources } from '@hocvu/server-kit/testing';
+import {
+  importTestResources,
+  TEST_CERTIFICATE_SIGNING_KEY,
+  testEncryptionKeys,
+} from '@hocvu/server-kit/testing';
 import { INestApplicationContext, Provider } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue, QueueEvents } from 'bullmq';
@@ -18,6 +22,11 @@ export function testWorkerConfig(env: Record<string, string> = {}): WorkerConfig
     REDIS_URL: resources.redisUrl,
     REDIS_PREFIX: resources.redisPrefix,
     LOG_LEVEL: 'silent',
+    // The same keys as the run's API (test-app.ts): the worker decrypts what the API encrypted.
+    DATA_ENCRYPTION_KEYS: testEncryptionKeys(resources.databaseName),
+    DATA_ENCRYPTION_ACTIVE_KEY_ID: 'test',
+    DATA_LOOKUP_KEY_ID: 'test',
+    CERTIFICATE_SIGNING_KEY: TEST_CERTIFICATE_SIGNING_KEY,
     ...env,
   });
 }

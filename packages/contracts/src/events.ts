@@ -6,6 +6,7 @@
  */
 export const OutboxEventType = {
   CourseCompleted: 'CourseCompleted',
+  CertificateBatchApproved: 'CertificateBatchApproved',
 } as const;
 export type OutboxEventType = (typeof OutboxEventType)[keyof typeof OutboxEventType];
 
@@ -21,18 +22,30 @@ export interface CourseCompletedEvent {
   finalExamPercent: number | null;
 }
 
+/** A second admin approved a skill-certificate batch: issue one certificate per item. */
+export interface CertificateBatchApprovedEvent {
+  batchId: string;
+}
+
 export interface OutboxEventPayloads {
   [OutboxEventType.CourseCompleted]: CourseCompletedEvent;
+  [OutboxEventType.CertificateBatchApproved]: CertificateBatchApprovedEvent;
 }
 
 /** Queue each event type is relayed to; the job name is the event type, the job id `event-<outbox id>`. */
 export const OUTBOX_ROUTES: Readonly<Record<OutboxEventType, { queue: string }>> = {
   [OutboxEventType.CourseCompleted]: { queue: 'course-events' },
+  [OutboxEventType.CertificateBatchApproved]: { queue: 'course-events' },
 };
 
 /** The idempotency key of an event: one CourseCompleted per enrolment, ever. */
 export function courseCompletedKey(enrolmentId: string): string {
   return `${OutboxEventType.CourseCompleted}:${enrolmentId}`;
+}
+
+/** The idempotency key of a batch approval: one event per batch, ever. */
+export function certificateBatchApprovedKey(batchId: string): string {
+  return `${OutboxEventType.CertificateBatchApproved}:${batchId}`;
 }
 
 /** Job id of a relayed event (deterministic, so a re-relay is a no-op in BullMQ). */

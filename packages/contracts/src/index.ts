@@ -1,3 +1,4 @@
+export * from './certificates';
 export * from './courses';
 export * from './enums';
 export * from './error-codes';

@@ -21,6 +21,14 @@ export const Permission = {
   EnrolmentBulk: 'enrolment.bulk',
   /** Add content languages (e.g. a minority language) and switch them on or off. */
   LanguageManage: 'language.manage',
+  /** Search certificates and see their VNeID attestation state. */
+  CertificateRead: 'certificate.read',
+  /** Prepare skill-certificate batches, and approve the batches other admins prepared (four eyes). */
+  CertificateIssue: 'certificate.issue',
+  /** Revoke a certificate, with a reason. */
+  CertificateRevoke: 'certificate.revoke',
+  /** See attestations that ran out of retries (dead letters) and send them again. */
+  AttestationManage: 'attestation.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
@@ -41,6 +49,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.UserRead,
     Permission.UserResetPassword,
     Permission.EnrolmentBulk,
+    Permission.CertificateRead,
+    Permission.CertificateIssue,
   ],
   [Role.ProvinceAdmin]: [
     ...SELF_SERVICE,
@@ -53,6 +63,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CourseAuthor,
     Permission.EnrolmentBulk,
     Permission.LanguageManage,
+    Permission.CertificateRead,
+    Permission.CertificateIssue,
+    Permission.CertificateRevoke,
+    Permission.AttestationManage,
   ],
 };
 

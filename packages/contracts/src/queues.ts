@@ -1,3 +1,5 @@
+import type { CertificateBatchApprovedEvent, CourseCompletedEvent } from './events';
+
 /**
  * The job registry: every queue, every job name and the payload each job carries. The worker
  * refuses to start unless each job here has exactly one handler.
@@ -5,10 +7,24 @@
 export const QueueName = {
   Maintenance: 'maintenance',
   Media: 'media',
+  /** Outbox events about learning (see events.ts): certificates are issued from here. */
+  CourseEvents: 'course-events',
+  /** The VNeID attestation push and the reconciliations. */
+  Certificates: 'certificates',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
+  /** Outbox event: issue the enrolment's certificate. */
+  CourseCompleted: 'CourseCompleted',
+  /** Outbox event: issue the certificates of an approved skill-certificate batch. */
+  CertificateBatchApproved: 'CertificateBatchApproved',
+  /** Sends due attestations (pending, or sent and due for a retry) to VNeID. */
+  PushAttestations: 'PushAttestations',
+  /** Compares attestation states with VNeID's and fixes drift; queues missing attestations. */
+  ReconcileAttestations: 'ReconcileAttestations',
+  /** Issues certificates for completions that have none (an event lost before the outbox existed, a failed job). */
+  ReconcileCertificates: 'ReconcileCertificates',
   CloseExpiredAttempts: 'CloseExpiredAttempts',
   PurgeExpiredSessions: 'PurgeExpiredSessions',
   PurgeRelayedOutbox: 'PurgeRelayedOutbox',
@@ -17,6 +33,21 @@ export const JobName = {
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export interface JobPayloads {
+  [JobName.CourseCompleted]: CourseCompletedEvent;
+  [JobName.CertificateBatchApproved]: CertificateBatchApprovedEvent;
+  [JobName.PushAttestations]: {
+    /** Rows leased per round; a run goes on until nothing is due or its time budget is spent. */
+    batchSize: number;
+  };
+  [JobName.ReconcileAttestations]: {
+    /** Rows compared with VNeID per run, oldest check first. */
+    batchSize: number;
+  };
+  [JobName.ReconcileCertificates]: {
+    /** Completions older than this without a certificate get one (younger ones are still in flight). */
+    olderThanMinutes: number;
+    batchSize: number;
+  };
   [JobName.CloseExpiredAttempts]: {
     /** Attempts fetched (and then finished one transaction each) per round; a run does a few rounds at most. */
     batchSize: number;
@@ -43,6 +74,21 @@ export interface JobDefinition {
 }
 
 export const JOBS: Readonly<Record<JobName, JobDefinition>> = {
+  [JobName.CourseCompleted]: { queue: QueueName.CourseEvents },
+  [JobName.CertificateBatchApproved]: { queue: QueueName.CourseEvents },
+  // The attestation queue itself lives in PostgreSQL (certificate_attestations); this job drains it.
+  [JobName.PushAttestations]: {
+    queue: QueueName.Certificates,
+    repeat: { pattern: '*/10 * * * * *', payload: { batchSize: 100 } },
+  },
+  [JobName.ReconcileAttestations]: {
+    queue: QueueName.Certificates,
+    repeat: { pattern: '*/15 * * * *', payload: { batchSize: 500 } },
+  },
+  [JobName.ReconcileCertificates]: {
+    queue: QueueName.Certificates,
+    repeat: { pattern: '7,37 * * * *', payload: { olderThanMinutes: 10, batchSize: 500 } },
+  },
   // Quiz attempts whose learner never came back are graded from their saved answers within a minute of
   // their deadline, so a passed final exam completes the course without the learner returning.
   [JobName.CloseExpiredAttempts]: {

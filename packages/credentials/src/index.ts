@@ -71,3 +71,9 @@ export {
   CredentialProblemCode,
   verifyCertificateCredential,
 } from './verify';
+export {
+  type ConfiguredIssuer,
+  IssuerConfigError,
+  type IssuerSettings,
+  loadConfiguredIssuer,
+} from './configured-issuer';

@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Matches, MinLength } from 'class-validator';
 
 import { EnvVar } from './env-config';
 
@@ -11,6 +11,63 @@ export class ServerConfig {
   @EnvVar({ description: 'PostgreSQL connection URL' })
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hocvu';
+
+  @EnvVar({ description: 'Public origin learners use (links in certificates, cookies)' })
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'must be an origin such as https://hocvu.dienbien.gov.vn' })
+  PUBLIC_URL = 'http://127.0.0.1:8080';
+
+  @EnvVar({
+    description: 'Keys encrypting personal data at rest, as kid:base64(32 bytes) pairs separated by commas',
+    sensitive: true,
+    example: '',
+  })
+  @Matches(/^([A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/, {
+    message: 'must be kid:base64key pairs; generate a key with `openssl rand -base64 32`',
+  })
+  DATA_ENCRYPTION_KEYS = '';
+
+  @EnvVar({ description: 'Key id (from DATA_ENCRYPTION_KEYS) used to encrypt new values' })
+  @IsString()
+  @MinLength(1)
+  DATA_ENCRYPTION_ACTIVE_KEY_ID = 'k1';
+
+  @EnvVar({
+    description:
+      'Key id (from DATA_ENCRYPTION_KEYS) the citizen-id look-up hash derives from; keep it listed for good',
+  })
+  @IsString()
+  @MinLength(1)
+  DATA_LOOKUP_KEY_ID = 'k1';
+
+  @EnvVar({
+    description:
+      'Issuer key signing certificates, a serialised Ed25519 Multikey (JSON) whose controller is the did:web of PUBLIC_URL; npm start makes one, `node apps/api/dist/apps/api/src/cli.js issuer-key` prints a new one',
+    sensitive: true,
+    example: '',
+  })
+  @IsString()
+  CERTIFICATE_SIGNING_KEY = '';
+
+  @EnvVar({
+    description:
+      'Public halves of earlier issuer keys (JSON array) still listed in the DID document, so certificates they signed keep verifying',
+  })
+  @IsString()
+  CERTIFICATE_RETIRED_KEYS = '';
+
+  @EnvVar({ description: 'Issuing body named on certificates and in their credentials' })
+  @IsString()
+  @MinLength(3)
+  CERTIFICATE_ISSUER_NAME = 'Sở Khoa học và Công nghệ tỉnh Điện Biên';
+
+  @EnvVar({ description: 'Place printed before the date on certificates ("Điện Biên, ngày …")' })
+  @IsString()
+  @MinLength(1)
+  CERTIFICATE_PLACE = 'Điện Biên';
+
+  @EnvVar({ description: 'Prefix of certificate serials: <prefix>-<year>-<number>, e.g. DB-2026-000123' })
+  @Matches(/^[A-Z]{1,8}$/, { message: 'one to eight capital letters, e.g. DB' })
+  CERTIFICATE_SERIAL_PREFIX = 'DB';
 
   @EnvVar({ description: 'Redis connection URL (rate limits, queues, caches)' })
   @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import { Client } from 'pg';
 import { DataSource, MigrationInterface } from 'typeorm';
@@ -89,8 +89,10 @@ export function importTestResources(): TestResources {
 }
 
 /** Random test keys in the valid format: a deterministic-looking but fresh 32-byte AES key. */
-export function testEncryptionKeys(): string {
-  return `test:${randomBytes(32).toString('base64')}`;
+export function testEncryptionKeys(seed?: string): string {
+  // With a seed (the run's database name), the API and the worker of one test run share the key.
+  const key = seed === undefined ? randomBytes(32) : createHash('sha256').update(seed).digest();
+  return `test:${key.toString('base64')}`;
 }
 
 /** A PNG of one colour (truecolour, 8 bits per channel), made in memory rather than kept as a fixture. */
@@ -120,3 +122,17 @@ export function solidPng(
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/**
+ * The certificate issuer key of every test run: a throw-away Ed25519 Multikey for the default
+ * PUBLIC_URL (http://127.0.0.1:8080 → did:web:127.0.0.1%3A8080). Published here on purpose; it signs
+ * nothing outside tests.
+ */
+export const TEST_CERTIFICATE_SIGNING_KEY = JSON.stringify({
+  id: 'did:web:127.0.0.1%3A8080#z6MkpbM1zaru6nANAoQLDsKDgsUmgBAbSqgE244SW7Wcddzc',
+  type: 'Multikey',
+  controller: 'did:web:127.0.0.1%3A8080',
+  publicKeyMultibase: 'z6MkpbM1zaru6nANAoQLDsKDgsUmgBAbSqgE244SW7Wcddzc',
+  secretKeyMultibase:
+    'zrv41oeZzZpvdaZCVZqP2DiFqdbKh6jdUzKyF6BejqNLzUP5BB3y8DSDwt9qkatYsmKo2pcC8b7pBrQup44fTtjWF3S',
+});

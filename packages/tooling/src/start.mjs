@@ -100,6 +100,8 @@ async function main() {
     },
   );
 
+  await ensureIssuerKey(envFile, dotenv, require, env);
+
   step('Migrating the database…');
   run('node', ['apps/api/dist/apps/api/src/cli.js', 'migrate'], { env });
   step('Loading demo content…');
@@ -177,6 +179,47 @@ function supervise(child) {
       console.error(`\n✗ a service stopped unexpectedly (exit ${code ?? signal}); shutting down.`);
       void shutdown(1);
     }
+  });
+}
+
+/**
+ * The key signing certificates belongs to the did:web of PUBLIC_URL (the portal's address), so it is made
+ * here, once the credentials package is built: appended to .env, or replaced (with a warning) when
+ * PUBLIC_URL changed since — certificates signed for the old address then no longer verify here.
+ */
+function ensureIssuerKey(envFile, dotenv, require, env) {
+  const host = process.env.PORTAL_HOST ?? '127.0.0.1';
+  const publicUrl = process.env.PUBLIC_URL || `http://${host}:${process.env.PORTAL_PORT ?? '8080'}`;
+  env.PUBLIC_URL = publicUrl;
+  const { issuerDid, generateIssuerKey } = require(join(ROOT, 'packages/credentials/dist/index.js'));
+  const did = issuerDid(publicUrl);
+  const current = dotenv.parse(readFileSync(envFile, 'utf8')).CERTIFICATE_SIGNING_KEY;
+  if (current) {
+    let controller;
+    try {
+      controller = JSON.parse(current).controller;
+    } catch {
+      controller = undefined;
+    }
+    if (controller === did) return;
+    throw new Error(
+      `CERTIFICATE_SIGNING_KEY in .env belongs to ${controller ?? 'no valid issuer'}, but this run's address makes the issuer ${did}.\n` +
+        '  Run with the PUBLIC_URL/PORTAL_PORT the key was made for, or remove CERTIFICATE_SIGNING_KEY from .env to make a new key\n' +
+        '  (certificates signed with the old key then stop verifying).',
+    );
+  }
+  step(`Making the certificate issuer key for ${did}…`);
+  return generateIssuerKey(did).then((key) => {
+    appendFileSync(
+      envFile,
+      [
+        '',
+        `# Signs certificates as ${did} (the did:web of PUBLIC_URL). Keep it secret and backed up.`,
+        `CERTIFICATE_SIGNING_KEY='${JSON.stringify(key)}'`,
+        '',
+      ].join('\n'),
+    );
+    process.env.CERTIFICATE_SIGNING_KEY = JSON.stringify(key);
   });
 }
 

@@ -16,10 +16,6 @@ export class ApiConfig extends ServerConfig {
   @Max(65535)
   API_PORT = 3000;
 
-  @EnvVar({ description: 'Public origin learners use (links in certificates, cookies)' })
-  @Matches(/^https?:\/\/[^/]+$/, { message: 'must be an origin such as https://hocvu.dienbien.gov.vn' })
-  PUBLIC_URL = 'http://127.0.0.1:8080';
-
   @EnvVar({ description: 'Maximum PostgreSQL connections held by one API process' })
   @IsInt()
   @Min(1)
@@ -53,29 +49,6 @@ export class ApiConfig extends ServerConfig {
   })
   @IsBoolean()
   COOKIE_SECURE = true;
-
-  @EnvVar({
-    description: 'Keys encrypting personal data at rest, as kid:base64(32 bytes) pairs separated by commas',
-    sensitive: true,
-    example: '',
-  })
-  @Matches(/^([A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/, {
-    message: 'must be kid:base64key pairs; generate a key with `openssl rand -base64 32`',
-  })
-  DATA_ENCRYPTION_KEYS = '';
-
-  @EnvVar({ description: 'Key id (from DATA_ENCRYPTION_KEYS) used to encrypt new values' })
-  @IsString()
-  @MinLength(1)
-  DATA_ENCRYPTION_ACTIVE_KEY_ID = 'k1';
-
-  @EnvVar({
-    description:
-      'Key id (from DATA_ENCRYPTION_KEYS) the citizen-id look-up hash derives from; keep it listed for good',
-  })
-  @IsString()
-  @MinLength(1)
-  DATA_LOOKUP_KEY_ID = 'k1';
 
   @EnvVar({
     description:
