@@ -33,12 +33,52 @@ export class Certificates1764700000000 implements MigrationInterface {
         CONSTRAINT uq_skill_programmes_code UNIQUE (code)
       )`);
 
+    // The national basic-digital-skills framework (Decision 757/QĐ-BKHCN, 29 April 2025) names four
+    // target groups; each gets a programme admins can certify against. Admins may add more.
+    await queryRunner.query(
+      `INSERT INTO skill_programmes (code, title, description, criteria, target_group) VALUES
+        ($1, $2, $3, $4, 'public_servant'), ($5, $6, $7, $4, 'student'),
+        ($8, $9, $10, $4, 'enterprise_worker'), ($11, $12, $13, $4, 'citizen')`,
+      [
+        'KNS-CB-CONG-CHUC',
+        JSON.stringify({
+          vi: 'Kỹ năng số cơ bản — cán bộ, công chức, viên chức',
+          en: 'Basic digital skills — public-sector staff',
+        }),
+        JSON.stringify({
+          vi: 'Khung kỹ năng số cơ bản cho cán bộ, công chức, viên chức và người lao động khu vực công.',
+        }),
+        JSON.stringify({
+          vi: 'Đạt bài đánh giá kỹ năng số cơ bản theo khung của Bộ Khoa học và Công nghệ (Quyết định 757/QĐ-BKHCN).',
+        }),
+        'KNS-CB-HOC-SINH',
+        JSON.stringify({
+          vi: 'Kỹ năng số cơ bản — học sinh, sinh viên',
+          en: 'Basic digital skills — pupils and students',
+        }),
+        JSON.stringify({ vi: 'Khung kỹ năng số cơ bản cho học sinh, sinh viên.' }),
+        'KNS-CB-DOANH-NGHIEP',
+        JSON.stringify({
+          vi: 'Kỹ năng số cơ bản — người lao động doanh nghiệp, hợp tác xã',
+          en: 'Basic digital skills — enterprise and cooperative workers',
+        }),
+        JSON.stringify({ vi: 'Khung kỹ năng số cơ bản cho người lao động trong doanh nghiệp, hợp tác xã.' }),
+        'KNS-CB-NGUOI-DAN',
+        JSON.stringify({ vi: 'Kỹ năng số cơ bản — người dân', en: 'Basic digital skills — citizens' }),
+        JSON.stringify({
+          vi: 'Khung kỹ năng số cơ bản cho người dân: dùng điện thoại thông minh, VNeID, dịch vụ công trực tuyến, thanh toán an toàn.',
+        }),
+      ],
+    );
+
     await queryRunner.query(`
       CREATE TABLE certificate_batches (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         skill_programme_id uuid NOT NULL REFERENCES skill_programmes(id) ON DELETE RESTRICT,
         title varchar(200) NOT NULL,
         reason text NOT NULL,
+        -- The in-person assessment day; items carry their own (the same unless a learner sat it another day).
+        assessed_on date NOT NULL,
         state varchar(16) NOT NULL DEFAULT 'pending',
         prepared_by uuid NOT NULL REFERENCES users(id) ON DELETE RESTRICT,
         prepared_at timestamptz NOT NULL DEFAULT now(),

@@ -12,6 +12,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { AdminUnitsModule } from './modules/admin-units/admin-units.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CertificatesModule } from './modules/certificates/certificates.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { CoursesModule } from './modules/courses/courses.module';
 import { HealthController } from './modules/health/health.controller';
@@ -61,6 +62,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         VneidModule,
+        CertificatesModule,
         AdminUnitsModule,
         LanguagesModule,
         CoursesModule,

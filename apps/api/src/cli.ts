@@ -14,7 +14,7 @@ import { AppModule } from './app.module';
 import { flattenValidationErrors } from './common/validation/validation.pipe';
 import { ApiConfig } from './config/api-config';
 import { ApiConfigModule } from './config/config.module';
-import { API_PREFIX, buildOpenApiDocument } from './create-app';
+import { API_PREFIX, buildOpenApiDocument, GLOBAL_PREFIX_OPTIONS } from './create-app';
 import { dataSourceOptions } from './database/data-source-options';
 import { loadDotEnv } from './load-dotenv';
 import { AdminUnitsService } from './modules/admin-units/admin-units.service';
@@ -201,7 +201,7 @@ async function writeOpenApi(out: string): Promise<void> {
       logger: false,
     },
   );
-  app.setGlobalPrefix(API_PREFIX);
+  app.setGlobalPrefix(API_PREFIX, GLOBAL_PREFIX_OPTIONS);
   const document = buildOpenApiDocument(app);
   writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
   await app.close();

@@ -15,6 +15,8 @@ import { createValidationPipe } from './common/validation/validation.pipe';
 import { ApiConfig } from './config/api-config';
 
 export const API_PREFIX = 'api';
+/** Routes served outside /api: the issuer's did:web document must be at /.well-known/did.json. */
+export const GLOBAL_PREFIX_OPTIONS = { exclude: ['.well-known/did.json'] };
 /** Largest JSON body accepted (a 1 MB CSV import plus envelope). Video uploads use their own route. */
 const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
@@ -38,7 +40,7 @@ export async function createApp(
     bodyParser: false,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX);
+  app.setGlobalPrefix(API_PREFIX, GLOBAL_PREFIX_OPTIONS);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });

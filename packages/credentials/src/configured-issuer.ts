@@ -1,4 +1,10 @@
-import { didDocument, type DidDocument, type IssuerKey, type IssuerPublicKey, loadIssuerKey } from './issuer-key';
+import {
+  didDocument,
+  type DidDocument,
+  type IssuerKey,
+  type IssuerPublicKey,
+  loadIssuerKey,
+} from './issuer-key';
 import { issuerDid } from './did-web';
 import { asRecord } from './json';
 
@@ -80,7 +86,9 @@ function parseRetiredKeys(value: string, did: string): IssuerPublicKey[] {
       );
     }
     if ('secretKeyMultibase' in (record ?? {})) {
-      throw new IssuerConfigError(`CERTIFICATE_RETIRED_KEYS[${index}] holds a secret key: list public halves only`);
+      throw new IssuerConfigError(
+        `CERTIFICATE_RETIRED_KEYS[${index}] holds a secret key: list public halves only`,
+      );
     }
     return { id, type: 'Multikey', controller: did, publicKeyMultibase };
   });

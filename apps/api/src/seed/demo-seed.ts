@@ -66,6 +66,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     gender: Gender.Female,
   },
   {
+    // Skill-certificate batches need a second admin to approve what the first prepared (four eyes).
+    label: 'Province admin (approver)',
+    role: Role.ProvinceAdmin,
+    phone: '0911000005',
+    password: 'hocvu2026',
+    fullName: 'Vì Thị Lan',
+    gender: Gender.Female,
+  },
+  {
     label: 'Learner',
     role: Role.Learner,
     phone: '0911000004',

@@ -44,6 +44,52 @@ const CALLS: ProtectedCall[] = [
   { permission: Permission.LearningAccess, method: 'GET', url: () => '/api/me/learning' },
   { permission: Permission.EnrolmentBulk, method: 'POST', url: () => '/api/enrolments/bulk', payload: {} },
   { permission: Permission.LanguageManage, method: 'POST', url: () => '/api/languages', payload: {} },
+  { permission: Permission.LearningAccess, method: 'GET', url: () => '/api/me/certificates' },
+  { permission: Permission.LearningAccess, method: 'GET', url: () => '/api/me/certificates/DB-2026-999999' },
+  {
+    permission: Permission.LearningAccess,
+    method: 'GET',
+    url: () => '/api/me/certificates/DB-2026-999999/certificate.pdf',
+  },
+  {
+    permission: Permission.LearningAccess,
+    method: 'GET',
+    url: () => '/api/me/certificates/DB-2026-999999/credential.json',
+  },
+  { permission: Permission.CertificateRead, method: 'GET', url: () => '/api/admin/certificates' },
+  {
+    permission: Permission.CertificateRevoke,
+    method: 'POST',
+    url: () => '/api/admin/certificates/DB-2026-999999/revoke',
+    payload: {},
+  },
+  { permission: Permission.CertificateIssue, method: 'GET', url: () => '/api/admin/skill-programmes' },
+  { permission: Permission.CertificateIssue, method: 'GET', url: () => '/api/admin/certificate-batches' },
+  { permission: Permission.CertificateIssue, method: 'POST', url: () => '/api/admin/certificate-batches', payload: {} },
+  {
+    permission: Permission.CertificateIssue,
+    method: 'GET',
+    url: () => '/api/admin/certificate-batches/00000000-0000-4000-8000-000000000000',
+  },
+  {
+    permission: Permission.CertificateIssue,
+    method: 'POST',
+    url: () => '/api/admin/certificate-batches/00000000-0000-4000-8000-000000000000/approve',
+    payload: {},
+  },
+  {
+    permission: Permission.CertificateIssue,
+    method: 'POST',
+    url: () => '/api/admin/certificate-batches/00000000-0000-4000-8000-000000000000/reject',
+    payload: {},
+  },
+  { permission: Permission.AttestationManage, method: 'GET', url: () => '/api/admin/attestations' },
+  { permission: Permission.AttestationManage, method: 'POST', url: () => '/api/admin/attestations/retry-all' },
+  {
+    permission: Permission.AttestationManage,
+    method: 'POST',
+    url: () => '/api/admin/attestations/00000000-0000-4000-8000-000000000000/retry',
+  },
 ];
 
 const PUBLIC_OPERATIONS = [
@@ -62,6 +108,12 @@ const PUBLIC_OPERATIONS = [
   // Authorised by a signed URL / a signed playback token instead of a bearer token (see docs/api.md).
   'GET /api/media/{token}/{path}',
   'POST /api/learn/heartbeats',
+  // Certificates are checked by anyone: the verification page, uploaded credentials, revocation lists,
+  // the achievements credentials name (the did:web document is outside /api and the OpenAPI document).
+  'GET /api/verify/{serial}',
+  'POST /api/verify/credential',
+  'GET /api/credentials/status/{list}',
+  'GET /api/skill-programmes/{code}',
 ];
 
 describe('role × endpoint access matrix (integration)', () => {

@@ -54,5 +54,9 @@ export const fieldCipherProvider: Provider = {
   provide: FieldCipher,
   inject: [WorkerConfig],
   useFactory: (config: WorkerConfig) =>
-    new FieldCipher(config.DATA_ENCRYPTION_KEYS, config.DATA_ENCRYPTION_ACTIVE_KEY_ID, config.DATA_LOOKUP_KEY_ID),
+    new FieldCipher(
+      config.DATA_ENCRYPTION_KEYS,
+      config.DATA_ENCRYPTION_ACTIVE_KEY_ID,
+      config.DATA_LOOKUP_KEY_ID,
+    ),
 };

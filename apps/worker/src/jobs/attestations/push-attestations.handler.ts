@@ -110,20 +110,27 @@ export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAt
   }
 
   /** Runs the leased rows with bounded concurrency; rows not started when calls must stop are released. */
-  private async pushAll(adapter: AttestationAdapter, rows: LeasedRow[], summary: PushRunSummary): Promise<void> {
+  private async pushAll(
+    adapter: AttestationAdapter,
+    rows: LeasedRow[],
+    summary: PushRunSummary,
+  ): Promise<void> {
     let next = 0;
-    const lanes = Array.from({ length: Math.min(this.config.ATTESTATION_CONCURRENCY, rows.length) }, async () => {
-      while (next < rows.length) {
-        const row = rows[next];
-        next += 1;
-        if (this.breaker.permits() === 0) {
-          await this.release(row.certificateId);
-          summary.released += 1;
-          continue;
+    const lanes = Array.from(
+      { length: Math.min(this.config.ATTESTATION_CONCURRENCY, rows.length) },
+      async () => {
+        while (next < rows.length) {
+          const row = rows[next];
+          next += 1;
+          if (this.breaker.permits() === 0) {
+            await this.release(row.certificateId);
+            summary.released += 1;
+            continue;
+          }
+          await this.pushOne(adapter, row, summary);
         }
-        await this.pushOne(adapter, row, summary);
-      }
-    });
+      },
+    );
     await Promise.all(lanes);
   }
 
@@ -149,7 +156,9 @@ export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAt
       outcome = await adapter.submit(record, row.idempotencyKey);
     } catch (caught) {
       const error =
-        caught instanceof AttestationError ? caught : new AttestationError('UNEXPECTED_RESPONSE', true, String(caught));
+        caught instanceof AttestationError
+          ? caught
+          : new AttestationError('UNEXPECTED_RESPONSE', true, String(caught));
       if (!error.retryable) {
         // Our configuration or the record is wrong: retrying repeats it. An admin retries after the fix.
         this.breaker.success();
@@ -171,7 +180,13 @@ export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAt
             SET state = 'rejected', remote_id = $2, rejection_reason = $3, rejection_fields = $4::jsonb,
                 last_error = $5, decided_at = now(), lease_until = NULL
           WHERE certificate_id = $1`,
-        [row.certificateId, outcome.remoteId, outcome.reason, JSON.stringify(outcome.fields), outcome.message],
+        [
+          row.certificateId,
+          outcome.remoteId,
+          outcome.reason,
+          JSON.stringify(outcome.fields),
+          outcome.message,
+        ],
       );
       summary.rejected += 1;
       return;
@@ -226,7 +241,11 @@ export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAt
     };
   }
 
-  private async scheduleRetry(certificateId: string, attempts: number, error: AttestationError): Promise<void> {
+  private async scheduleRetry(
+    certificateId: string,
+    attempts: number,
+    error: AttestationError,
+  ): Promise<void> {
     const message = `${error.code}: ${error.message}`.slice(0, 1000);
     if (attempts >= this.config.ATTESTATION_MAX_ATTEMPTS) {
       await this.deadLetter(certificateId, message, false);
@@ -258,9 +277,10 @@ export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAt
   }
 
   private async release(certificateId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE certificate_attestations SET lease_until = NULL WHERE certificate_id = $1`, [
-      certificateId,
-    ]);
+    await this.dataSource.query(
+      `UPDATE certificate_attestations SET lease_until = NULL WHERE certificate_id = $1`,
+      [certificateId],
+    );
   }
 
   private async msUntilNextDue(): Promise<number | null> {

@@ -115,7 +115,8 @@ export class ReconcileAttestationsHandler implements JobHandler<typeof JobName.R
         ORDER BY c.issued_at LIMIT $1`,
       [limit],
     );
-    for (const { id } of missing) await this.dataSource.transaction((manager) => queueAttestation(manager, id));
+    for (const { id } of missing)
+      await this.dataSource.transaction((manager) => queueAttestation(manager, id));
     return missing.length;
   }
 }

@@ -136,7 +136,8 @@ export class CertificateIssuer {
     const row = rows[0];
     if (!row) return { outcome: 'skipped', reason: `batch item ${itemId} does not exist` };
     // Only a second admin's approval issues; the check constraint makes "approved" mean four eyes.
-    if (row.state !== 'approved') return { outcome: 'skipped', reason: `batch of item ${itemId} is ${row.state}` };
+    if (row.state !== 'approved')
+      return { outcome: 'skipped', reason: `batch of item ${itemId} is ${row.state}` };
     return this.issue({
       kind: CertificateKind.Skill,
       sourceId: itemId,
@@ -159,10 +160,7 @@ export class CertificateIssuer {
     });
   }
 
-  private async existing(
-    column: 'enrolment_id' | 'batch_item_id',
-    id: string,
-  ): Promise<IssueOutcome | null> {
+  private async existing(column: 'enrolment_id' | 'batch_item_id', id: string): Promise<IssueOutcome | null> {
     const rows = await this.dataSource.query<{ id: string; serial: string }[]>(
       `SELECT id, serial FROM certificates WHERE ${column} = $1`,
       [id],
@@ -178,17 +176,24 @@ export class CertificateIssuer {
               extract(year FROM now() AT TIME ZONE $1)::int AS year`,
       [ISSUE_TIMEZONE],
     );
-    const serial = formatCertificateSerial(this.config.CERTIFICATE_SERIAL_PREFIX, numbers.year, BigInt(numbers.serial));
+    const serial = formatCertificateSerial(
+      this.config.CERTIFICATE_SERIAL_PREFIX,
+      numbers.year,
+      BigInt(numbers.serial),
+    );
     const allocated = Number(numbers.statusIndex);
     const statusList = Math.floor(allocated / STATUS_LIST_LENGTH) + 1;
     const statusIndex = allocated % STATUS_LIST_LENGTH;
     const issuedAt = new Date();
+    // Never certified from later than issued: a skill assessed today is dated noon (Vietnam), and a
+    // credential signed in the morning would otherwise verify as NOT_YET_VALID until then.
+    const completedAt = facts.completedAt > issuedAt ? issuedAt : facts.completedAt;
     const credential = await issueCertificateCredential(
       {
         verificationUrl: certificateUrls.verification(this.config.PUBLIC_URL, serial),
         serial,
         issuer: { did: issuer.did, name: this.config.CERTIFICATE_ISSUER_NAME, url: this.config.PUBLIC_URL },
-        validFrom: facts.completedAt,
+        validFrom: completedAt,
         learner: { name: facts.learnerName },
         achievement: facts.achievement,
         status: {
@@ -217,7 +222,7 @@ export class CertificateIssuer {
           facts.skillProgrammeId,
           facts.learnerName.normalize('NFC'),
           facts.title.normalize('NFC'),
-          facts.completedAt,
+          completedAt,
           issuedAt,
           statusList,
           statusIndex,

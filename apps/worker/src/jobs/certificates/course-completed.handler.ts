@@ -17,7 +17,8 @@ export class CourseCompletedHandler implements JobHandler<typeof JobName.CourseC
 
   async handle(event: JobPayloads[typeof JobName.CourseCompleted]): Promise<IssueOutcome> {
     const outcome = await this.issuer.issueForEnrolment(event.enrolmentId);
-    if (outcome.outcome === 'issued') this.logger.log(`Issued ${outcome.serial} for enrolment ${event.enrolmentId}`);
+    if (outcome.outcome === 'issued')
+      this.logger.log(`Issued ${outcome.serial} for enrolment ${event.enrolmentId}`);
     if (outcome.outcome === 'skipped') this.logger.warn(`No certificate: ${outcome.reason}`);
     return outcome;
   }
