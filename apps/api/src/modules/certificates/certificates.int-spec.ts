@@ -469,7 +469,7 @@ describe('certificates (integration)', () => {
         `SELECT 1 FROM audit_log WHERE action IN ('attestation.retry', 'attestation.retry_all')`,
       );
       expect(audit.length).toBeGreaterThanOrEqual(2);
-      expect((await get(`/api/me/certificates/${serials[2]}`, learner)).json().attestation.state).toBe(
+      expect((await get(`/api/me/certificates/${ids[2].serial}`, learner)).json().attestation.state).toBe(
         'confirmed',
       );
     });
