@@ -6,8 +6,11 @@ const fromHere = (path: string): string => fileURLToPath(new URL(path, import.me
 
 // The portal is always same-origin with the API: in development and preview, Vite forwards /api to
 // it (the refresh cookie is scoped to /api/auth); in production a reverse proxy does the same.
+const apiTarget = process.env['API_URL'] ?? 'http://127.0.0.1:3000';
 const apiProxy: Record<string, ProxyOptions> = {
-  '/api': { target: process.env['API_URL'] ?? 'http://127.0.0.1:3000', changeOrigin: false },
+  '/api': { target: apiTarget, changeOrigin: false },
+  // The certificate issuer's did:web document, served by the API outside /api.
+  '/.well-known/did.json': { target: apiTarget, changeOrigin: false },
 };
 const port = Number(process.env['PORTAL_PORT'] ?? 8080);
 const host = process.env['PORTAL_HOST'] ?? '127.0.0.1';
