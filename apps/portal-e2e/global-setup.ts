@@ -1,4 +1,6 @@
+import { generateAttestationKeyPair } from '@hocvu/attestation';
 import { startVneidSimulatorProcess } from '@hocvu/attestation/testing';
+import { generateIssuerKey, issuerDid } from '@hocvu/credentials';
 import { createTestResources, dropTestResources, testEncryptionKeys } from '@hocvu/server-kit/testing';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -24,10 +26,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const resources = await createTestResources('e2e', MIGRATIONS);
   // The VNeID stand-in, on a free port, sending browsers back to this run's portal.
+  // Hocvu signs attestations with the private half; the simulator trusts the public one.
+  const attestationKeys = await generateAttestationKeyPair();
   const vneid = await startVneidSimulatorProcess({
     fromBuild: true,
-    env: { VNEID_SIM_REDIRECT_URIS: `${E2E_PORTAL_URL}/api/auth/vneid/callback` },
+    env: {
+      VNEID_SIM_REDIRECT_URIS: `${E2E_PORTAL_URL}/api/auth/vneid/callback`,
+      VNEID_SIM_TRUSTED_JWKS: JSON.stringify({ keys: [attestationKeys.publicJwk] }),
+    },
   });
+  // Certificates of this run are signed as the did:web of its portal address.
+  const issuerKey = await generateIssuerKey(issuerDid(E2E_PORTAL_URL));
   rmSync(MEDIA_ROOT, { recursive: true, force: true });
   mkdirSync(MEDIA_ROOT, { recursive: true });
   const env = {
@@ -37,12 +46,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     REDIS_URL: resources.redisUrl,
     REDIS_PREFIX: resources.redisPrefix,
     JWT_ACCESS_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
-    DATA_ENCRYPTION_KEYS: testEncryptionKeys(),
+    DATA_ENCRYPTION_KEYS: testEncryptionKeys(resources.databaseName),
     DATA_ENCRYPTION_ACTIVE_KEY_ID: 'test',
     DATA_LOOKUP_KEY_ID: 'test',
     API_PORT: String(E2E_API_PORT),
     PUBLIC_URL: E2E_PORTAL_URL,
     VNEID_ISSUER: vneid.url,
+    VNEID_ATTESTATION_URL: vneid.url,
+    VNEID_ATTESTATION_SIGNING_KEY: JSON.stringify(attestationKeys.privateJwk),
+    CERTIFICATE_SIGNING_KEY: JSON.stringify(issuerKey),
     LOG_LEVEL: 'warn',
     LOG_PRETTY: 'false',
     PORTAL_PORT: String(E2E_PORTAL_PORT),
