@@ -31,6 +31,8 @@ export interface SimulatorOptions {
   /** null = random at start. */
   cookieSecret: string | null;
   testPassword: string;
+  /** Made-up citizens added for load tests (generatedCitizen); 0 or absent for none. */
+  generatedCitizens?: number;
   trustedJwks: JWK[];
   trustedJwksUrl: string | null;
   adminToken: string;
@@ -93,7 +95,7 @@ const OWN_ROUTES = /^\/(attestations|interaction)(\/|\?|$)|^\/(\?|$)/;
  * because with port 0 the issuer URL is known only then.
  */
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
-  const registry = new CitizenRegistry(options.testPassword);
+  const registry = new CitizenRegistry(options.testPassword, undefined, options.generatedCitizens ?? 0);
   const store = new AttestationStore();
   const faults = new FaultInjector(options.faults);
   const trustedKeys = await TrustedKeys.create(options.trustedJwks, options.trustedJwksUrl);

@@ -1,4 +1,4 @@
-import { VNEID_TEST_CITIZENS } from '@hocvu/attestation/testing';
+import { generatedCitizen, VNEID_TEST_CITIZENS } from '@hocvu/attestation/testing';
 
 import { CitizenRegistry, subjectOf } from './citizen-registry';
 
@@ -48,5 +48,27 @@ describe('CitizenRegistry', () => {
       ok: false,
       reason: 'unknown_citizen',
     });
+  });
+});
+
+describe('generated citizens (load tests)', () => {
+  it('can be attested but are not listed on the login page', () => {
+    const registry = new CitizenRegistry('vneid2026', undefined, 1000);
+    const citizen = generatedCitizen(999);
+    expect(registry.check(citizen)).toEqual({ ok: true });
+    expect(registry.check({ ...citizen, fullName: 'Ai Đó' })).toMatchObject({ reason: 'data_mismatch' });
+    expect(registry.check(generatedCitizen(1000))).toEqual({ ok: false, reason: 'unknown_citizen' });
+    expect(registry.all).toHaveLength(VNEID_TEST_CITIZENS.length);
+  });
+
+  it('are derived from their index alone: 12-digit ids, real dates, Vietnamese names', () => {
+    expect(generatedCitizen(42)).toEqual(generatedCitizen(42));
+    for (const index of [0, 1, 27, 28, 335, 999_999]) {
+      const citizen = generatedCitizen(index);
+      expect(citizen.citizenId).toMatch(/^011190\d{6}$/);
+      expect(Number.isNaN(Date.parse(citizen.birthDate))).toBe(false);
+    }
+    expect(new Set(Array.from({ length: 500 }, (_, i) => generatedCitizen(i).citizenId)).size).toBe(500);
+    expect(() => generatedCitizen(1_000_000)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,5 @@
 import type { CompletionRecord } from '@hocvu/attestation';
-import { type TestCitizen, VNEID_TEST_CITIZENS } from '@hocvu/attestation/testing';
+import { generatedCitizen, type TestCitizen, VNEID_TEST_CITIZENS } from '@hocvu/attestation/testing';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 export interface Citizen extends TestCitizen {
@@ -20,19 +20,31 @@ export class CitizenRegistry {
   private readonly byCitizenId = new Map<string, Citizen>();
   private readonly bySubject = new Map<string, Citizen>();
 
+  private readonly listed: Citizen[] = [];
+
+  /**
+   * @param generated made-up citizens for load tests (`generatedCitizen(0…n-1)`): they can sign in and
+   *   be attested like the others, but the login page does not list them.
+   */
   constructor(
     private readonly password: string,
     citizens: readonly TestCitizen[] = VNEID_TEST_CITIZENS,
+    generated = 0,
   ) {
-    for (const citizen of citizens) {
-      const entry = { ...citizen, subject: subjectOf(citizen.citizenId) };
-      this.byCitizenId.set(citizen.citizenId, entry);
-      this.bySubject.set(entry.subject, entry);
-    }
+    for (const citizen of citizens) this.listed.push(this.add(citizen));
+    for (let index = 0; index < generated; index += 1) this.add(generatedCitizen(index));
   }
 
+  /** The citizens the login page lists (not the generated ones). */
   get all(): Citizen[] {
-    return [...this.byCitizenId.values()];
+    return [...this.listed];
+  }
+
+  private add(citizen: TestCitizen): Citizen {
+    const entry = { ...citizen, subject: subjectOf(citizen.citizenId) };
+    this.byCitizenId.set(citizen.citizenId, entry);
+    this.bySubject.set(entry.subject, entry);
+    return entry;
   }
 
   findBySubject(subject: string): Citizen | undefined {

@@ -52,6 +52,7 @@ export function simulatorOptionsFromConfig(config: VneidSimConfig): SimulatorOpt
     signingJwks: signing ? { keys: signing } : null,
     cookieSecret: config.VNEID_SIM_COOKIE_SECRET || null,
     testPassword: config.VNEID_SIM_TEST_PASSWORD,
+    generatedCitizens: config.VNEID_SIM_GENERATED_CITIZENS,
     trustedJwks: trusted ?? [],
     trustedJwksUrl: config.VNEID_SIM_TRUSTED_JWKS_URL || null,
     adminToken: config.VNEID_SIM_ADMIN_TOKEN,

@@ -134,6 +134,15 @@ export class VneidSimConfig {
   VNEID_SIM_FAULT_SEED = '';
 
   @EnvVar({
+    description:
+      'Made-up citizens added for load tests (generatedCitizen(0…n-1) in @hocvu/attestation/testing); not listed on the login page',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  VNEID_SIM_GENERATED_CITIZENS = 0;
+
+  @EnvVar({
     description: 'pino log level of the simulator: fatal | error | warn | info | debug | trace | silent',
   })
   @IsIn(LOG_LEVELS)

@@ -87,3 +87,32 @@ export const VNEID_TEST_CITIZENS: readonly TestCitizen[] = [
     commune: 'Na Sang',
   },
 ];
+
+const FAMILY_NAMES = ['Lò', 'Quàng', 'Lường', 'Cà', 'Tòng', 'Vì', 'Giàng', 'Sùng', 'Mùa', 'Nguyễn'];
+const MIDDLE_NAMES = ['Văn', 'Thị', 'A', 'Thị Thu', 'Văn Minh'];
+const GIVEN_NAMES = ['Thắng', 'Hoa', 'Páo', 'Dua', 'Sơn', 'Én', 'Dũng', 'Lan', 'Hùng', 'Mai', 'Chính', 'Xuân'];
+
+/**
+ * `count` more made-up citizens for load tests (the simulator adds them with VNEID_SIM_GENERATED_CITIZENS;
+ * benchmarks seed matching learners). Derived from the index alone, so both sides agree without sharing
+ * a file: ids `011` + `1` + `90` + six digits (female, born 1990), names from common Điện Biên names.
+ */
+export function generatedCitizen(index: number): TestCitizen {
+  if (!Number.isSafeInteger(index) || index < 0 || index > 999_999) {
+    throw new RangeError(`A generated citizen index is 0…999999, not ${index}`);
+  }
+  const day = String((index % 28) + 1).padStart(2, '0');
+  const month = String((Math.floor(index / 28) % 12) + 1).padStart(2, '0');
+  return {
+    citizenId: `011190${String(index).padStart(6, '0')}`,
+    fullName: [
+      FAMILY_NAMES[index % FAMILY_NAMES.length],
+      MIDDLE_NAMES[Math.floor(index / 10) % MIDDLE_NAMES.length],
+      GIVEN_NAMES[Math.floor(index / 50) % GIVEN_NAMES.length],
+    ].join(' '),
+    birthDate: `1990-${month}-${day}`,
+    gender: 'female',
+    identificationLevel: 2,
+    commune: 'Mường Thanh',
+  };
+}
