@@ -205,10 +205,9 @@ export interface AttestationRow {
  * schedules except, when asked, PushAttestations every second — a schedule firing mid-test (the
  * quarter-hourly reconciliation, say) would change what a test asserts.
  */
-export function testJobTable(options: { pushEverySecond?: boolean; batchSize?: number } = {}): Record<
-  string,
-  JobDefinition
-> {
+export function testJobTable(
+  options: { pushEverySecond?: boolean; batchSize?: number } = {},
+): Record<string, JobDefinition> {
   const table: Record<string, JobDefinition> = Object.fromEntries(
     Object.entries(JOBS).map(([name, definition]) => [name, { queue: definition.queue }]),
   );

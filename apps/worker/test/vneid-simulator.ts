@@ -93,7 +93,8 @@ export class VneidSimulator {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    if (response.status >= 400) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    if (response.status >= 400)
+      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return response;
   }
 }

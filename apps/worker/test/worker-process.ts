@@ -13,11 +13,18 @@ export interface WorkerProcess {
  * Starts apps/worker/test/certificate-worker.child.ts as a real process with `config`'s connections
  * and keys plus `env` (worker settings, TEST_* switches); resolves once it serves its queues.
  */
-export function startWorkerProcess(config: WorkerConfig, env: Record<string, string>): Promise<WorkerProcess> {
+export function startWorkerProcess(
+  config: WorkerConfig,
+  env: Record<string, string>,
+): Promise<WorkerProcess> {
   const root = join(__dirname, '../../..');
   const child = spawn(
     process.execPath,
-    ['-r', join(root, 'packages/tooling/src/register-ts.cjs'), join(__dirname, 'certificate-worker.child.ts')],
+    [
+      '-r',
+      join(root, 'packages/tooling/src/register-ts.cjs'),
+      join(__dirname, 'certificate-worker.child.ts'),
+    ],
     {
       env: {
         ...process.env,

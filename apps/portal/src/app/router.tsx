@@ -15,6 +15,9 @@ const ProfileRoutes = lazy(() => import('../features/profile/routes'));
 const AdminRoutes = lazy(() => import('../features/admin/routes'));
 const CatalogueRoutes = lazy(() => import('../features/catalogue/routes'));
 const StudioRoutes = lazy(() => import('../features/studio/routes'));
+const CertificateRoutes = lazy(() => import('../features/certificates/routes'));
+// Opened by people scanning a certificate's QR code, often signed out: its own small chunk.
+const VerifyRoutes = lazy(() => import('../features/verify/routes'));
 // One chunk mounted twice: the list of my courses (/learning) and the course being followed (/learn/…).
 const MyLearningRoutes = lazy(() => import('../features/learning/routes'));
 const LearnRoutes = lazy(() =>
@@ -61,6 +64,16 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route
+          path="certificates/*"
+          element={
+            <RequireAuth>
+              <RequirePermission anyOf={LEARNING_PERMISSIONS}>{feature(CertificateRoutes)}</RequirePermission>
+            </RequireAuth>
+          }
+        />
+        {/* Public: anyone (an employer, a commune office) checks a certificate without an account. */}
+        <Route path="verify/*" element={feature(VerifyRoutes)} />
         <Route
           path="studio/*"
           element={

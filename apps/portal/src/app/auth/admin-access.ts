@@ -7,4 +7,8 @@ export const ADMIN_AREA_PERMISSIONS: readonly Permission[] = [
   Permission.AdminUnitImport,
   Permission.AuditLogRead,
   Permission.EnrolmentBulk,
+  Permission.CertificateRead,
+  Permission.CertificateIssue,
+  Permission.CertificateRevoke,
+  Permission.AttestationManage,
 ];

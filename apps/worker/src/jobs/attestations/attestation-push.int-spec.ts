@@ -164,7 +164,10 @@ describe('VNeID attestation push (integration, real simulator)', () => {
     expect(inspection.records.map((r) => r.idempotencyKey).sort()).toEqual([...keys].sort());
     expect(inspection.records.every((r) => r.status === 'accepted')).toBe(true);
     for (const key of keys) {
-      expect(inspection.keys.find((k) => k.idempotencyKey === key)).toMatchObject({ recorded: 1, conflicts: 0 });
+      expect(inspection.keys.find((k) => k.idempotencyKey === key)).toMatchObject({
+        recorded: 1,
+        conflicts: 0,
+      });
     }
   }
 
@@ -172,7 +175,10 @@ describe('VNeID attestation push (integration, real simulator)', () => {
     await sim.faults({ latencyMs: 20 });
     const good = await certify(12);
     // Course codes VNeID takes have at most 64 characters; the API's slugs can have 87.
-    const long = [...(await certify(1, matching, { slug: LONG_SLUG })), ...(await certify(1, matching, { slug: `${LONG_SLUG}-a1b2c3` }))];
+    const long = [
+      ...(await certify(1, matching, { slug: LONG_SLUG })),
+      ...(await certify(1, matching, { slug: `${LONG_SLUG}-a1b2c3` })),
+    ];
     const [rejected] = await certify(1, [mismatching]);
     const confirmedIds = [...good, ...long];
     await pushingWorker();
@@ -220,7 +226,9 @@ describe('VNeID attestation push (integration, real simulator)', () => {
     );
     const base = config();
     for (const certificate of certificates) {
-      const remote = inspection.records.find((r) => r.idempotencyKey === attestationIdempotencyKey(certificate.id));
+      const remote = inspection.records.find(
+        (r) => r.idempotencyKey === attestationIdempotencyKey(certificate.id),
+      );
       const person = VNEID_TEST_CITIZENS.find((c) => remote?.record['citizenId'] === c.citizenId);
       expect(remote?.record).toMatchObject({
         fullName: certificate.learner_name,
@@ -236,17 +244,32 @@ describe('VNeID attestation push (integration, real simulator)', () => {
     }
     // Two courses whose slugs share their first 64 characters stay two courses for VNeID.
     const longCodes = long.map(
-      (id) => inspection.records.find((r) => r.idempotencyKey === attestationIdempotencyKey(id))?.record['courseCode'],
+      (id) =>
+        inspection.records.find((r) => r.idempotencyKey === attestationIdempotencyKey(id))?.record[
+          'courseCode'
+        ],
     );
     expect(new Set(longCodes).size).toBe(2);
 
     // Nothing is due any more: another run sends nothing.
-    expect(await push(base)).toMatchObject({ confirmed: 0, rejected: 0, retried: 0, deadLettered: 0, released: 0 });
+    expect(await push(base)).toMatchObject({
+      confirmed: 0,
+      rejected: 0,
+      retried: 0,
+      deadLettered: 0,
+      released: 0,
+    });
     expect((await sim.inspect()).totals.requests).toBe(inspection.totals.requests);
   });
 
   it('with 30 % errors (some after VNeID stored the record) and rate limits, every attestation ends confirmed, recorded exactly once', async () => {
-    await sim.faults({ errorRate: 0.3, rateLimitRate: 0.05, retryAfterSeconds: 1, afterCommitShare: 0.5, seed: 20261207 });
+    await sim.faults({
+      errorRate: 0.3,
+      rateLimitRate: 0.05,
+      retryAfterSeconds: 1,
+      afterCommitShare: 0.5,
+      seed: 20261207,
+    });
     const ids = await certify(40);
     // A breaker that never opens here: every failure is then an attempt, and attempts match requests.
     await pushingWorker({ ATTESTATION_MAX_ATTEMPTS: '100', ATTESTATION_BREAKER_THRESHOLD: '1000' });
@@ -298,11 +321,18 @@ describe('VNeID attestation push (integration, real simulator)', () => {
       ATTESTATION_MAX_ATTEMPTS: '5',
     });
     const attempted = async () =>
-      (await db.query<{ n: number }>('SELECT coalesce(sum(attempts), 0)::int AS n FROM certificate_attestations'))
-        .rows[0].n;
+      (
+        await db.query<{ n: number }>(
+          'SELECT coalesce(sum(attempts), 0)::int AS n FROM certificate_attestations',
+        )
+      ).rows[0].n;
     const faulted = async () => (await sim.inspect()).keys.reduce((sum, key) => sum + key.faults, 0);
     // Let the outage last long enough for several half-open probes (cool-down 300 ms).
-    await waitFor(async () => (await faulted()) >= threshold + concurrency + 4, 10_000, 'probes during the outage');
+    await waitFor(
+      async () => (await faulted()) >= threshold + concurrency + 4,
+      10_000,
+      'probes during the outage',
+    );
 
     // Without the breaker, 20 rows retried every ~50 ms would be dead letters by now (5 tries each).
     const duringOutage = await attempted();
@@ -322,7 +352,10 @@ describe('VNeID attestation push (integration, real simulator)', () => {
   it('a permanent failure (a key VNeID does not trust) is a dead letter at once; after the fix, an admin retry confirms it', async () => {
     const ids = await certify(4);
     const stranger = await generateAttestationKeyPair();
-    const wrongKey = await pushingWorker({ VNEID_ATTESTATION_SIGNING_KEY: JSON.stringify(stranger.privateJwk) }, false);
+    const wrongKey = await pushingWorker(
+      { VNEID_ATTESTATION_SIGNING_KEY: JSON.stringify(stranger.privateJwk) },
+      false,
+    );
     expect(await push(wrongKey)).toMatchObject({ deadLettered: 4, retried: 0, confirmed: 0 });
     for (const row of await attestations()) {
       expect(row).toMatchObject({ state: 'failed', attempts: 1, lease_until: null });
@@ -376,7 +409,10 @@ describe('VNeID attestation push (integration, real simulator)', () => {
 
     // An operator corrects the issuer's name in the configuration before the retry.
     await sim.faults({});
-    const after = await pushingWorker({ CERTIFICATE_ISSUER_NAME: 'Sở Khoa học và Công nghệ Điện Biên' }, false);
+    const after = await pushingWorker(
+      { CERTIFICATE_ISSUER_NAME: 'Sở Khoa học và Công nghệ Điện Biên' },
+      false,
+    );
     expect(await push(after)).toMatchObject({ confirmed: 2, deadLettered: 0 });
     expect(await states()).toEqual({ confirmed: 2 });
     const inspection = await sim.inspect();
@@ -394,17 +430,22 @@ describe('VNeID attestation push (integration, real simulator)', () => {
     await sim.faults({ errorRate: 1, afterCommitShare: 1 });
     const [lost, gaveUp] = await certify(2);
     expect(await push(workerConfig)).toMatchObject({ retried: 2 });
-    await db.query(`UPDATE certificate_attestations SET state = 'failed' WHERE certificate_id = $1`, [gaveUp]);
+    await db.query(`UPDATE certificate_attestations SET state = 'failed' WHERE certificate_id = $1`, [
+      gaveUp,
+    ]);
     // Sent, but it never arrived (the worker died before the request left): left to the push.
     await sim.faults({});
     const [neverArrived] = await certify(1);
-    await db.query(`UPDATE certificate_attestations SET state = 'sent', attempts = 1 WHERE certificate_id = $1`, [
-      neverArrived,
-    ]);
+    await db.query(
+      `UPDATE certificate_attestations SET state = 'sent', attempts = 1 WHERE certificate_id = $1`,
+      [neverArrived],
+    );
     // Issued while level 1, verified in person since: no attestation row yet.
     const [later] = await certify(1, [verifiedLater]);
     await db.query('UPDATE users SET identity_level = 2 WHERE id = $1', [verifiedLater]);
-    expect(await db.query('SELECT 1 FROM certificate_attestations WHERE certificate_id = $1', [later])).toMatchObject({
+    expect(
+      await db.query('SELECT 1 FROM certificate_attestations WHERE certificate_id = $1', [later]),
+    ).toMatchObject({
       rowCount: 0,
     });
 
@@ -439,7 +480,11 @@ describe('VNeID attestation push (integration, real simulator)', () => {
     const ids = await certify(9);
     // One call at a time, 700 ms each: the batch of 9 takes ~6 s, its 5 s lease lapses half-way while
     // the next scheduled runs (every second, two at a time) look for due rows.
-    await pushingWorker({ ATTESTATION_LEASE_SECONDS: '5', ATTESTATION_CONCURRENCY: '1', WORKER_CONCURRENCY: '2' });
+    await pushingWorker({
+      ATTESTATION_LEASE_SECONDS: '5',
+      ATTESTATION_CONCURRENCY: '1',
+      WORKER_CONCURRENCY: '2',
+    });
     await waitFor(settled, 20_000, 'every attestation decided');
     expect(await states()).toEqual({ confirmed: 9 });
     const inspection = await sim.inspect();
@@ -465,7 +510,11 @@ describe('VNeID attestation push (integration, real simulator)', () => {
     const courseEvents = producer(crashConfig, JOBS[JobName.CourseCompleted].queue);
     try {
       await courseEvents.queue.addBulk(
-        events.map((event) => ({ name: JobName.CourseCompleted, data: event, opts: { jobId: `event-${randomUUID()}` } })),
+        events.map((event) => ({
+          name: JobName.CourseCompleted,
+          data: event,
+          opts: { jobId: `event-${randomUUID()}` },
+        })),
       );
       const doomed = await startWorkerProcess(crashConfig, {
         ...crashEnv,
@@ -473,10 +522,14 @@ describe('VNeID attestation push (integration, real simulator)', () => {
         TEST_LOCK_MS: '1500',
       });
       // Killed once some attestations are confirmed and others are on their way to VNeID.
-      await waitFor(async () => {
-        const now = await states();
-        return (now['confirmed'] ?? 0) >= 8 && (now['sent'] ?? 0) > 0;
-      }, 30_000, 'the push half-way');
+      await waitFor(
+        async () => {
+          const now = await states();
+          return (now['confirmed'] ?? 0) >= 8 && (now['sent'] ?? 0) > 0;
+        },
+        30_000,
+        'the push half-way',
+      );
       await doomed.kill();
       const atCrash = await attestations();
       const inFlight = atCrash.filter((row) => row.state === 'sent').map((row) => row.certificate_id);

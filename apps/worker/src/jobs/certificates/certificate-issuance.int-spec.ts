@@ -66,7 +66,10 @@ describe('Certificate issuance (integration)', () => {
       VNEID_ATTESTATION_URL: '',
     });
     fixtures = new CertificateFixtures(db, config);
-    issuer = await loadConfiguredIssuer({ publicUrl: config.PUBLIC_URL, signingKey: config.CERTIFICATE_SIGNING_KEY });
+    issuer = await loadConfiguredIssuer({
+      publicUrl: config.PUBLIC_URL,
+      signingKey: config.CERTIFICATE_SIGNING_KEY,
+    });
     learners.thang = await fixtures.learner({ citizen: citizen('Lò Văn Thắng') });
     learners.hoa = await fixtures.learner({ citizen: citizen('Quàng Thị Hoa') });
     learners.mai = await fixtures.learner({ citizen: citizen('Vừ Thị Mai') });
@@ -163,7 +166,10 @@ describe('Certificate issuance (integration)', () => {
       expect(Date.parse(credential?.validFrom ?? '')).toBe(Date.parse(event.completedAt));
       expect(credential?.credentialSubject.licenseNumber).toBe(row.serial);
       expect(credential?.credentialSubject.identifier[0]).toMatchObject({ identityHash: cases[index].name });
-      expect(credential?.credentialSubject.achievement).toMatchObject({ name: course.title, humanCode: course.slug });
+      expect(credential?.credentialSubject.achievement).toMatchObject({
+        name: course.title,
+        humanCode: course.slug,
+      });
       expect(credential?.credentialStatus).toMatchObject({
         statusListCredential: certificateUrls.statusList(config.PUBLIC_URL, row.status_list),
         statusListIndex: String(row.status_index),
@@ -229,7 +235,9 @@ describe('Certificate issuance (integration)', () => {
         outcome: (await job.waitUntilFinished(courseEvents.events, 30_000)) as IssueOutcome,
       })),
     );
-    const fromCalls = await Promise.all(direct.map(async (d) => ({ event: d.event, outcome: await d.outcome })));
+    const fromCalls = await Promise.all(
+      direct.map(async (d) => ({ event: d.event, outcome: await d.outcome })),
+    );
 
     for (const event of events) {
       const row = await certificateOf('enrolment_id', event.enrolmentId);
@@ -239,7 +247,11 @@ describe('Certificate issuance (integration)', () => {
       // Exactly one handler issued it; every other one reports that very certificate.
       expect(outcomes.filter((o) => o.outcome.outcome === 'issued')).toHaveLength(1);
       for (const { outcome } of outcomes) {
-        expect(outcome).toEqual({ outcome: expect.stringMatching(/^(issued|exists)$/), certificateId: row.id, serial: row.serial });
+        expect(outcome).toEqual({
+          outcome: expect.stringMatching(/^(issued|exists)$/),
+          certificateId: row.id,
+          serial: row.serial,
+        });
       }
       const attestations = await attestationOf(row.id);
       expect(attestations).toHaveLength([learners.ha, learners.mai].includes(event.userId) ? 1 : 0);
@@ -264,7 +276,11 @@ describe('Certificate issuance (integration)', () => {
 
     const run = async (batchId: string) =>
       (
-        await courseEvents.queue.add(JobName.CertificateBatchApproved, { batchId }, { jobId: `event-${randomUUID()}` })
+        await courseEvents.queue.add(
+          JobName.CertificateBatchApproved,
+          { batchId },
+          { jobId: `event-${randomUUID()}` },
+        )
       ).waitUntilFinished(courseEvents.events, 20_000);
     expect(await run(approved.batchId)).toEqual({ issued: 3, total: 3 });
     expect(await run(pending.batchId)).toEqual({ issued: 0, total: 1 });
@@ -312,13 +328,18 @@ describe('Certificate issuance (integration)', () => {
 
     const run = async () =>
       (
-        await certificateJobs.queue.add(JobName.ReconcileCertificates, { olderThanMinutes: 10, batchSize: 500 })
+        await certificateJobs.queue.add(JobName.ReconcileCertificates, {
+          olderThanMinutes: 10,
+          batchSize: 500,
+        })
       ).waitUntilFinished(certificateJobs.events, 20_000);
     expect(await run()).toEqual({ enrolments: 1, batchItems: 1 });
     const oldCertificate = await certificateOf('enrolment_id', old.enrolmentId);
     expect(oldCertificate).toMatchObject({ kind: 'course', user_id: learners.mai });
     expect(await attestationOf(oldCertificate?.id ?? '')).toHaveLength(1); // Mai is identity-verified
-    expect(await certificateOf('batch_item_id', lostBatch.itemIds[0])).toMatchObject({ user_id: learners.ha });
+    expect(await certificateOf('batch_item_id', lostBatch.itemIds[0])).toMatchObject({
+      user_id: learners.ha,
+    });
     expect(await certificateOf('enrolment_id', recent.enrolmentId)).toBeUndefined();
     expect(await certificateOf('batch_item_id', recentBatch.itemIds[0])).toBeUndefined();
     expect(await run()).toEqual({ enrolments: 0, batchItems: 0 });
@@ -348,7 +369,11 @@ describe('Certificate issuance (integration)', () => {
       ).rows[0].n;
     try {
       await queue.queue.addBulk(
-        events.map((event) => ({ name: JobName.CourseCompleted, data: event, opts: { jobId: `event-${randomUUID()}` } })),
+        events.map((event) => ({
+          name: JobName.CourseCompleted,
+          data: event,
+          opts: { jobId: `event-${randomUUID()}` },
+        })),
       );
       const doomed = await startWorkerProcess(crashConfig, {
         VNEID_ATTESTATION_URL: '',
@@ -379,7 +404,12 @@ describe('Certificate issuance (integration)', () => {
         active: 0,
         waiting: 0,
       });
-      const { rows } = await db.query<{ enrolment: string; n: number; attestations: number; level: number | null }>(
+      const { rows } = await db.query<{
+        enrolment: string;
+        n: number;
+        attestations: number;
+        level: number | null;
+      }>(
         `SELECT c.enrolment_id AS enrolment, count(*)::int AS n, count(a.certificate_id)::int AS attestations,
                 max(u.identity_level) AS level
            FROM certificates c JOIN users u ON u.id = c.user_id

@@ -8,6 +8,9 @@ export const ADMIN_SECTIONS = [
   { id: 'newStaff', path: paths.adminNewStaff, anyOf: [Permission.UserCreateStaff] },
   { id: 'adminUnits', path: paths.adminUnits, anyOf: [Permission.UserList, Permission.AdminUnitImport] },
   { id: 'enrolments', path: paths.adminEnrolments, anyOf: [Permission.EnrolmentBulk] },
+  { id: 'certificates', path: paths.adminCertificates, anyOf: [Permission.CertificateRead] },
+  { id: 'batches', path: paths.adminBatches, anyOf: [Permission.CertificateIssue] },
+  { id: 'attestations', path: paths.adminAttestations, anyOf: [Permission.AttestationManage] },
   { id: 'auditLog', path: paths.adminAuditLog, anyOf: [Permission.AuditLogRead] },
 ] as const satisfies readonly { id: string; path: string; anyOf: readonly Permission[] }[];
 
