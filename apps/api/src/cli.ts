@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 import { Role } from '@hocvu/contracts';
+import { generateIssuerKey, issuerDid } from '@hocvu/credentials';
 import { ConfigError } from '@hocvu/server-kit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -38,6 +39,7 @@ Commands:
   import-units --file F [--province-code 11 --province-name "Điện Biên"]
                                   import communes/wards from a CSV file
   openapi --out FILE              write the OpenAPI document (no database needed)
+  issuer-key [--public-url URL]   print a new certificate issuer key for PUBLIC_URL (JSON, for CERTIFICATE_SIGNING_KEY)
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -56,10 +58,13 @@ async function main(argv: string[]): Promise<void> {
       'province-code': { type: 'string', default: DEMO_PROVINCE.code },
       'province-name': { type: 'string', default: DEMO_PROVINCE.name },
       out: { type: 'string' },
+      'public-url': { type: 'string' },
     },
   });
   loadDotEnv();
   switch (command) {
+    case 'issuer-key':
+      return printIssuerKey(values['public-url'] ?? process.env['PUBLIC_URL'] ?? 'http://127.0.0.1:8080');
     case 'openapi':
       return writeOpenApi(values.out ?? 'packages/api-client/openapi.json');
     case 'migrate':
@@ -217,3 +222,17 @@ main(process.argv.slice(2)).then(
     process.exit(1);
   },
 );
+
+/**
+ * A new Ed25519 issuer key for the did:web of `publicUrl`, printed as the JSON CERTIFICATE_SIGNING_KEY
+ * takes. Key rotation: set the new key, and move the old one's public half (without secretKeyMultibase)
+ * into CERTIFICATE_RETIRED_KEYS so certificates it signed keep verifying.
+ */
+async function printIssuerKey(publicUrl: string): Promise<void> {
+  const did = issuerDid(publicUrl);
+  const key = await generateIssuerKey(did);
+  console.error(
+    `Issuer key for ${did} (from ${publicUrl}). Keep it secret; set it as CERTIFICATE_SIGNING_KEY:`,
+  );
+  console.log(JSON.stringify(key));
+}

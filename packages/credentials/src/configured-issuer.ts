@@ -1,11 +1,11 @@
+import { issuerDid } from './did-web';
 import {
-  didDocument,
   type DidDocument,
+  didDocument,
   type IssuerKey,
   type IssuerPublicKey,
   loadIssuerKey,
 } from './issuer-key';
-import { issuerDid } from './did-web';
 import { asRecord } from './json';
 
 /** An installation's issuer as configured: its DID, signing key and the DID document the API serves. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { formatCalendarDate, formatDateTime, formatNumber, formatPhone } from './format';
+import {
+  formatCalendarDate,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPhone,
+  todayInVietnam,
+} from './format';
 
 describe('display formats', () => {
   it('writes phones the way people read them, and leaves masked ones alone', () => {
@@ -17,6 +24,18 @@ describe('display formats', () => {
 
   it('shows instants in Vietnam time whatever the device says', () => {
     expect(formatDateTime('2026-11-23T14:28:00Z', 'vi')).toContain('21:28');
+  });
+
+  it('shows the day of an instant as it was in Vietnam', () => {
+    expect(formatDate('2026-11-23T18:30:00Z', 'vi')).toBe('24/11/2026');
+    expect(formatDate('2026-11-23T10:00:00Z', 'vi')).toBe('23/11/2026');
+    expect(formatDate('garbage', 'vi')).toBe('garbage');
+    expect(formatDate(null, 'vi')).toBe('');
+  });
+
+  it("gives today's date in Vietnam for a date input", () => {
+    expect(todayInVietnam(new Date('2026-11-23T18:30:00Z'))).toBe('2026-11-24');
+    expect(todayInVietnam(new Date('2026-11-23T01:00:00Z'))).toBe('2026-11-23');
   });
 
   it('groups thousands the Vietnamese way', () => {

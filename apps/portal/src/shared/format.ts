@@ -35,6 +35,30 @@ export function formatDateTime(iso: string | null | undefined, language: string)
   }).format(date);
 }
 
+/** The day of an instant in Vietnam (a certificate's completion): 19:00 UTC is already the next day there. */
+export function formatDate(iso: string | null | undefined, language: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(date);
+}
+
+/** Today's date in Vietnam as `YYYY-MM-DD` (the value of a date input). */
+export function todayInVietnam(now: Date = new Date()): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
 export function formatNumber(value: number | null | undefined, language: string): string {
   if (value === null || value === undefined) return '';
   return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(value);

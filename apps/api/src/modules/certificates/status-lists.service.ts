@@ -1,4 +1,5 @@
 import { ErrorCode } from '@hocvu/contracts';
+import { certificateUrls } from '@hocvu/contracts';
 import { createStatusListCredential, type StatusListCredential } from '@hocvu/credentials';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,7 +7,6 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { AppError } from '../../common/errors/app-error';
 import { ApiConfig } from '../../config/api-config';
-import { certificateUrls } from '@hocvu/contracts';
 import { API_ISSUER, ApiIssuer, configuredIssuer } from './api-issuer.provider';
 
 /**

@@ -533,6 +533,9 @@ describe('VNeID attestation push (integration, real simulator)', () => {
       await doomed.kill();
       const atCrash = await attestations();
       const inFlight = atCrash.filter((row) => row.state === 'sent').map((row) => row.certificate_id);
+      await new Promise((r) => setTimeout(r, 1000));
+      const dbg = await sim.inspect();
+      console.log(JSON.stringify(atCrash.filter((row) => row.state === 'sent')), JSON.stringify(dbg.keys.filter((k) => inFlight.map(attestationIdempotencyKey).includes(k.idempotencyKey))));
       expect(inFlight.length).toBeGreaterThan(0);
       expect(atCrash.filter((row) => row.state === 'confirmed').length).toBeLessThan(events.length);
 
