@@ -11,6 +11,7 @@ import {
   circuitBreakerProvider,
   fieldCipherProvider,
 } from './jobs/attestations/attestation.providers';
+import { WorkerEncryptionKeyCheck } from './jobs/attestations/encryption-key-check';
 import { PushAttestationsHandler } from './jobs/attestations/push-attestations.handler';
 import { ReconcileAttestationsHandler } from './jobs/attestations/reconcile-attestations.handler';
 import { CertificateBatchApprovedHandler } from './jobs/certificates/certificate-batch-approved.handler';
@@ -77,6 +78,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         { provide: OUTBOX_RELAY_HOOKS, useValue: options.outboxRelayHooks ?? {} },
         storageProvider,
         fieldCipherProvider,
+        WorkerEncryptionKeyCheck,
         issuerProvider,
         CertificateIssuer,
         attestationAdapterProvider,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { FieldCipher } from './field-cipher';
+import { FieldCipher, FieldDecryptionError } from './field-cipher';
 
 const keyA = randomBytes(32).toString('base64');
 const keyB = randomBytes(32).toString('base64');
@@ -49,5 +49,22 @@ describe('FieldCipher', () => {
     // Another look-up key gives other hashes (a stolen table cannot be matched without the key).
     expect(new FieldCipher(`b:${keyB}`, 'b', 'b').lookupHash('011068004127')).not.toBe(hash);
     expect(() => new FieldCipher(`a:${keyA}`, 'a', 'z')).toThrow(/Look-up key id/);
+  });
+});
+
+describe('FieldCipher with the wrong keys', () => {
+  const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+
+  it('names the fix when the key of that id is another key', () => {
+    const written = new FieldCipher(`k1:${key(1)}`, 'k1', 'k1').encrypt('1961-09-02');
+    const other = new FieldCipher(`k1:${key(2)}`, 'k1', 'k1');
+    expect(() => other.decrypt(written)).toThrow(FieldDecryptionError);
+    expect(() => other.assertDecrypts(written)).toThrow(/another key/);
+    expect(() => other.assertDecrypts(null)).not.toThrow();
+  });
+
+  it('names the fix when the key id is not configured', () => {
+    const written = new FieldCipher(`old:${key(1)}`, 'old', 'old').encrypt('x');
+    expect(() => new FieldCipher(`k1:${key(2)}`, 'k1', 'k1').decrypt(written)).toThrow(/add that key back/);
   });
 });

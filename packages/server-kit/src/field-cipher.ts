@@ -47,17 +47,45 @@ export class FieldCipher {
       throw new Error('Malformed encrypted value');
     }
     const key = this.keys.get(kid);
-    if (!key) throw new Error(`Unknown encryption key id "${kid}"`);
+    if (!key) {
+      throw new FieldDecryptionError(
+        `A value was encrypted with key id "${kid}", which DATA_ENCRYPTION_KEYS does not list: add that key back`,
+      );
+    }
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
-      'utf8',
-    );
+    try {
+      return Buffer.concat([
+        decipher.update(Buffer.from(ciphertext, 'base64url')),
+        decipher.final(),
+      ]).toString('utf8');
+    } catch {
+      throw new FieldDecryptionError(
+        `A value encrypted with key id "${kid}" does not decrypt with the key of that id in DATA_ENCRYPTION_KEYS: ` +
+          "the database was written with another key (another checkout's .env?). Use the original key, or a database of its own",
+      );
+    }
+  }
+
+  /**
+   * Checks that a stored value decrypts with the configured keys, so a process started with the wrong
+   * keys says so at start-up instead of failing on the first learner's profile.
+   */
+  assertDecrypts(stored: string | null | undefined): void {
+    if (stored) this.decrypt(stored);
   }
 
   /** Keyed hash for equality look-ups on encrypted columns (stable across rotations of the active key). */
   lookupHash(value: string): string {
     return createHmac('sha256', this.lookupKey).update(value).digest('base64url');
+  }
+}
+
+/** Encrypted data that the configured keys cannot read; the message names the fix. */
+export class FieldDecryptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FieldDecryptionError';
   }
 }
 

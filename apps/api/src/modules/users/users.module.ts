@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiConfig } from '../../config/api-config';
 import { AdminUnit } from '../admin-units/admin-unit.entity';
 import { AuditModule } from '../audit/audit.module';
+import { EncryptionKeyCheck } from './encryption-key-check';
 import { MeController } from './me.controller';
 import { PasswordHasher } from './password-hasher.service';
 import { User } from './user.entity';
@@ -16,6 +17,7 @@ import { UsersService } from './users.service';
   controllers: [MeController, UsersController],
   providers: [
     UsersService,
+    EncryptionKeyCheck,
     PasswordHasher,
     {
       provide: FieldCipher,

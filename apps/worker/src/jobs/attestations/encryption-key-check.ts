@@ -1,0 +1,23 @@
+import { FieldCipher } from '@hocvu/server-kit';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/**
+ * The worker decrypts citizen ids and birth dates for VNeID: started with other DATA_ENCRYPTION_KEYS than
+ * the API wrote them with, it stops at start-up with the fix instead of dead-lettering every attestation.
+ */
+@Injectable()
+export class WorkerEncryptionKeyCheck implements OnApplicationBootstrap {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const rows = await this.dataSource.query<{ value: string }[]>(
+      `SELECT citizen_id_enc AS value FROM users WHERE citizen_id_enc IS NOT NULL ORDER BY created_at DESC LIMIT 1`,
+    );
+    for (const row of rows) this.cipher.assertDecrypts(row.value);
+  }
+}
