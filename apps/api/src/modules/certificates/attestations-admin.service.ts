@@ -69,12 +69,20 @@ export class AttestationsAdminService {
 
   async retry(certificateId: string, actor: AuthUser, context: { requestId: string }): Promise<RetriedDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query<{ state: string; serial: string }[]>(
-        `SELECT a.state, c.serial FROM certificate_attestations a JOIN certificates c ON c.id = a.certificate_id
+      const [row] = await manager.query<{ state: string; serial: string; revoked: boolean }[]>(
+        `SELECT a.state, c.serial, c.revoked_at IS NOT NULL AS revoked
+           FROM certificate_attestations a JOIN certificates c ON c.id = a.certificate_id
           WHERE a.certificate_id = $1 FOR UPDATE OF a`,
         [certificateId],
       );
       if (!row) throw new AppError(ErrorCode.AttestationNotFound, 404, 'This certificate has no attestation');
+      if (row.revoked) {
+        throw new AppError(
+          ErrorCode.AttestationNotRetryable,
+          409,
+          `Certificate ${row.serial} is revoked: its attestation is not sent again`,
+        );
+      }
       if (row.state !== AttestationState.Failed) {
         throw new AppError(
           ErrorCode.AttestationNotRetryable,
@@ -108,7 +116,8 @@ export class AttestationsAdminService {
       const [, retried] = await manager.query<[unknown, number]>(
         `UPDATE certificate_attestations
             SET state = 'pending', attempts = 0, next_attempt_at = now(), lease_until = NULL, decided_at = NULL
-          WHERE state = 'failed'`,
+          WHERE state = 'failed'
+            AND certificate_id NOT IN (SELECT id FROM certificates WHERE revoked_at IS NOT NULL)`,
       );
       await this.audit.record(
         {

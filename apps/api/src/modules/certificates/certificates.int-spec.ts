@@ -276,6 +276,36 @@ describe('certificates (integration)', () => {
       expect((await get(`/api/me/certificates/${serial}`, learner)).json().status).toBe('revoked');
     });
 
+    it('a revoked certificate not yet sent to VNeID is never sent, nor retried', async () => {
+      const serial = await anIssuedCertificate(learner, 'Vì Văn Quân');
+      const [{ id }] = await t.db.query<{ id: string }[]>(`SELECT id FROM certificates WHERE serial = $1`, [
+        serial,
+      ]);
+      await t.db.query(
+        `INSERT INTO certificate_attestations (certificate_id, idempotency_key) VALUES ($1, $2)`,
+        [id, `certificate:${id}`],
+      );
+      await post(
+        `/api/admin/certificates/${serial}/revoke`,
+        { reason: 'Thu hồi trước khi gửi' },
+        provinceAdmin,
+      );
+      const [row] = await t.db.query<{ state: string; lastError: string }[]>(
+        `SELECT state, last_error AS "lastError" FROM certificate_attestations WHERE certificate_id = $1`,
+        [id],
+      );
+      expect(row).toEqual({ state: 'failed', lastError: 'Revoked before it was sent to VNeID: not sent' });
+      const retry = await post(`/api/admin/attestations/${id}/retry`, {}, provinceAdmin);
+      expect(retry.statusCode).toBe(409);
+      expect(retry.json().error.code).toBe(ErrorCode.AttestationNotRetryable);
+      await post('/api/admin/attestations/retry-all', {}, provinceAdmin);
+      const [after] = await t.db.query<{ state: string }[]>(
+        `SELECT state FROM certificate_attestations WHERE certificate_id = $1`,
+        [id],
+      );
+      expect(after.state).toBe('failed');
+    });
+
     it('admins find certificates by serial, name or phone', async () => {
       const serial = await anIssuedCertificate(otherLearner, 'Tòng Văn Sơn');
       const bySerial = (await get(`/api/admin/certificates?q=${serial}`, communeAdmin)).json();
@@ -462,7 +492,8 @@ describe('certificates (integration)', () => {
       const all = (await post('/api/admin/attestations/retry-all', {}, provinceAdmin)).json();
       expect(all.retried).toBeGreaterThanOrEqual(1);
       const [{ failed }] = await t.db.query<{ failed: number }[]>(
-        `SELECT count(*)::int AS failed FROM certificate_attestations WHERE state = 'failed'`,
+        `SELECT count(*)::int AS failed FROM certificate_attestations a JOIN certificates c ON c.id = a.certificate_id
+          WHERE a.state = 'failed' AND c.revoked_at IS NULL`,
       );
       expect(failed).toBe(0);
       const audit = await t.db.query(

@@ -235,6 +235,14 @@ export class CertificatesService {
         [row.id, actor.id, reason.normalize('NFC')],
       );
       await this.statusLists.resign(manager, row.statusList);
+      // Not yet sent to VNeID (and not being sent right now): it never will be. Once sent it cannot be
+      // withdrawn — the attestation contract has no withdrawal.
+      await manager.query(
+        `UPDATE certificate_attestations
+            SET state = 'failed', last_error = 'Revoked before it was sent to VNeID: not sent', decided_at = now()
+          WHERE certificate_id = $1 AND state = 'pending' AND (lease_until IS NULL OR lease_until < now())`,
+        [row.id],
+      );
       await this.audit.record(
         {
           actorId: actor.id,

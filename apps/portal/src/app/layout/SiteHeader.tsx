@@ -78,6 +78,13 @@ export function SiteHeader() {
                   </NavLink>
                 </li>
               ) : null}
+              {showLearning ? (
+                <li>
+                  <NavLink to={paths.myCertificates} className="site-nav__link">
+                    {t('nav.certificates')}
+                  </NavLink>
+                </li>
+              ) : null}
               {showStudio ? (
                 <li>
                   <NavLink to={paths.studio} className="site-nav__link">

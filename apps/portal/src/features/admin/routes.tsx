@@ -1,3 +1,5 @@
+import './admin.css';
+
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 
@@ -6,9 +8,14 @@ import { NotFoundPage } from '../../app/layout/StatusPages';
 import { type AdminSectionId, sectionPermissions } from './components/admin-sections';
 import { AdminHomePage } from './components/AdminHomePage';
 import { AdminUnitsPage } from './components/AdminUnitsPage';
+import { AttestationsPage } from './components/AttestationsPage';
 import { AuditLogPage } from './components/AuditLogPage';
+import { BatchesPage } from './components/BatchesPage';
+import { BatchPage } from './components/BatchPage';
 import { BulkEnrolmentPage } from './components/BulkEnrolmentPage';
+import { CertificatesAdminPage } from './components/CertificatesAdminPage';
 import { CreateStaffPage } from './components/CreateStaffPage';
+import { NewBatchPage } from './components/NewBatchPage';
 import { UsersPage } from './components/UsersPage';
 
 function Gate({ section, children }: { section: AdminSectionId; children: ReactNode }) {
@@ -49,6 +56,46 @@ export default function AdminRoutes() {
         element={
           <Gate section="enrolments">
             <BulkEnrolmentPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="certificates"
+        element={
+          <Gate section="certificates">
+            <CertificatesAdminPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="certificate-batches"
+        element={
+          <Gate section="batches">
+            <BatchesPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="certificate-batches/new"
+        element={
+          <Gate section="batches">
+            <NewBatchPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="certificate-batches/:id"
+        element={
+          <Gate section="batches">
+            <BatchPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="attestations"
+        element={
+          <Gate section="attestations">
+            <AttestationsPage />
           </Gate>
         }
       />

@@ -6,8 +6,7 @@ export const MAX_CREDENTIAL_FILE_BYTES = 512 * 1024;
 export type CredentialFileProblem = 'notJson' | 'tooLarge' | 'empty';
 
 export type ParsedCredential =
-  | { ok: true; credential: Record<string, unknown> }
-  | { ok: false; problem: CredentialFileProblem };
+  { ok: true; credential: Record<string, unknown> } | { ok: false; problem: CredentialFileProblem };
 
 /**
  * The text of an uploaded file as the credential object to send for checking. Anything that is not a

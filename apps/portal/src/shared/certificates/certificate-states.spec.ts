@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { certificatesByCourse, type MyCertificate } from './my-certificates';
 import { vneidStateOf } from './certificate-states';
+import { certificatesByCourse, type MyCertificate } from './my-certificates';
 
 const attestation = (state: 'pending' | 'sent' | 'confirmed' | 'rejected' | 'failed') => ({
   state,

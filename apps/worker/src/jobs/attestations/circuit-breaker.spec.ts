@@ -34,17 +34,28 @@ describe('CircuitBreaker', () => {
     now = 1000;
     expect(subject.state).toBe('half-open');
     expect(subject.permits()).toBe(1);
-    expect(subject.startCall()).toBe(true);
+    expect(subject.acquire()).toBe('probe');
     expect(subject.permits()).toBe(0);
+    expect(subject.acquire()).toBeNull(); // a second lane waits for the probe's answer
     subject.success();
     expect(subject.state).toBe('closed');
+    expect(subject.acquire()).toBe('call');
+  });
+
+  it('an abandoned probe (its row was gone) lets the next caller probe', () => {
+    const subject = breaker();
+    for (let i = 0; i < 3; i += 1) subject.failure();
+    now = 1000;
+    expect(subject.acquire()).toBe('probe');
+    subject.abandon('probe');
+    expect(subject.acquire()).toBe('probe');
   });
 
   it('a failed probe opens it for another cool-down', () => {
     const subject = breaker();
     for (let i = 0; i < 3; i += 1) subject.failure();
     now = 1500;
-    subject.startCall();
+    expect(subject.acquire()).toBe('probe');
     subject.failure();
     expect(subject.state).toBe('open');
     expect(subject.blockedUntil).toBe(2500);
@@ -54,6 +65,7 @@ describe('CircuitBreaker', () => {
     const subject = breaker();
     subject.pause(400);
     expect(subject.permits()).toBe(0);
+    expect(subject.acquire()).toBeNull();
     expect(subject.blockedUntil).toBe(400);
     now = 400;
     expect(subject.permits()).toBe(Number.POSITIVE_INFINITY);

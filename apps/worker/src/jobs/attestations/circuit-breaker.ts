@@ -40,11 +40,23 @@ export class CircuitBreaker {
     return until > this.now() ? until : 0;
   }
 
-  /** Marks the start of the half-open probe; returns whether this call is that probe. */
-  startCall(): boolean {
-    if (this.state !== 'half-open') return false;
-    this.probing = true;
-    return true;
+  /**
+   * Takes the right to make one call now: `call` (closed), `probe` (the single half-open trial) or null
+   * (wait). Synchronous, so concurrent lanes of one process can never both take the probe.
+   */
+  acquire(): 'call' | 'probe' | null {
+    const permits = this.permits();
+    if (permits === 0) return null;
+    if (permits === 1) {
+      this.probing = true;
+      return 'probe';
+    }
+    return 'call';
+  }
+
+  /** A taken permit whose call was not made after all: a probe goes back to whoever asks next. */
+  abandon(permit: 'call' | 'probe'): void {
+    if (permit === 'probe') this.probing = false;
   }
 
   success(): void {

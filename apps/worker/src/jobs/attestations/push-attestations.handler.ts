@@ -1,7 +1,7 @@
 import { AttestationAdapter, AttestationError, CompletionRecord, SubmitOutcome } from '@hocvu/attestation';
 import { JobName, JobPayloads } from '@hocvu/contracts';
 import { FieldCipher } from '@hocvu/server-kit';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
@@ -10,6 +10,7 @@ import { HandlesJob, JobHandler } from '../../queue/job-handler';
 import { ATTESTATION_ADAPTER } from './attestation.providers';
 import { retryDelayMs } from './backoff';
 import { CircuitBreaker } from './circuit-breaker';
+import { attestationCourseCode } from './course-code';
 
 /** A run drains due rows for at most this long; the scheduler starts the next run every 10 s. */
 const RUN_BUDGET_MS = 50_000;
@@ -19,11 +20,14 @@ const MAX_IDLE_WAIT_MS = 2_000;
 interface LeasedRow {
   certificateId: string;
   idempotencyKey: string;
-  attempts: number;
+  /** Our lease (`lease_until` as PostgreSQL wrote it): every later update of the row must still see it. */
+  lease: string;
   serial: string;
   learnerName: string;
   title: string;
+  /** The course or programme code and the issuer's name as signed into the certificate's credential. */
   humanCode: string | null;
+  issuerName: string | null;
   completedAt: Date;
   citizenIdEnc: string | null;
   birthDateEnc: string | null;
@@ -52,11 +56,19 @@ export interface PushRunSummary {
  * after an exponential backoff with jitter, never before Retry-After; out of tries or a permanent failure
  * → failed (the dead letter admins retry). The circuit breaker stops calls during an outage; a failed
  * half-open probe does not count against its row.
+ *
+ * A lease is renewed when its row's call starts, and every update of a row requires the lease it was
+ * leased (or renewed) with: a batch that outlasts its lease is not sent again by the run that leased its
+ * lapsed rows meanwhile, and a late answer never overwrites what that run decided.
  */
 @Injectable()
 @HandlesJob(JobName.PushAttestations)
-export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAttestations> {
+export class PushAttestationsHandler
+  implements JobHandler<typeof JobName.PushAttestations>, BeforeApplicationShutdown
+{
   private readonly logger = new Logger(PushAttestationsHandler.name);
+  /** Set on shutdown: runs stop taking rows, so the worker stops within a call's time, not a run's budget. */
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -65,6 +77,10 @@ export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAt
     private readonly breaker: CircuitBreaker,
     @Inject(ATTESTATION_ADAPTER) private readonly adapter: AttestationAdapter | null,
   ) {}
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
 
   async handle(payload: JobPayloads[typeof JobName.PushAttestations]): Promise<PushRunSummary> {
     const summary: PushRunSummary = {
@@ -78,7 +94,7 @@ export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAt
     if (!this.adapter) return summary;
     const adapter = this.adapter;
     const deadline = Date.now() + RUN_BUDGET_MS;
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline && !this.stopping) {
       const permits = this.breaker.permits();
       if (permits === 0) {
         const wait = this.breaker.blockedUntil - Date.now();
@@ -122,11 +138,6 @@ export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAt
         while (next < rows.length) {
           const row = rows[next];
           next += 1;
-          if (this.breaker.permits() === 0) {
-            await this.release(row.certificateId);
-            summary.released += 1;
-            continue;
-          }
           await this.pushOne(adapter, row, summary);
         }
       },
@@ -139,18 +150,35 @@ export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAt
     try {
       record = this.record(row);
     } catch (error) {
-      await this.deadLetter(row.certificateId, `Cannot build the record: ${(error as Error).message}`, false);
-      summary.deadLettered += 1;
+      if (await this.deadLetter(row, `Cannot build the record: ${(error as Error).message}`, false)) {
+        summary.deadLettered += 1;
+      }
       return;
     }
-    const probe = this.breaker.startCall();
-    // Counted before the call: a crash after VNeID got the record must still show it was sent.
-    await this.dataSource.query(
-      `UPDATE certificate_attestations SET state = 'sent', attempts = attempts + 1, sent_at = COALESCE(sent_at, now())
-        WHERE certificate_id = $1`,
-      [row.certificateId],
+    // Taken synchronously, so lanes cannot both take the half-open probe.
+    const permit = this.stopping ? null : this.breaker.acquire();
+    if (permit === null) {
+      if (await this.release(row)) summary.released += 1;
+      return;
+    }
+    // Counted before the call: a crash after VNeID got the record must still show it was sent. Renews
+    // the lease for the call, and only while it is still ours (else another run has the row now).
+    const [claimed] = await this.dataSource.query<[{ lease: string; attempts: number }[], number]>(
+      `UPDATE certificate_attestations
+          SET state = 'sent', attempts = attempts + 1, sent_at = COALESCE(sent_at, now()),
+              lease_until = now() + make_interval(secs => $3)
+        WHERE certificate_id = $1 AND lease_until = $2::timestamptz AND state IN ('pending', 'sent')
+       RETURNING lease_until::text AS lease, attempts`,
+      [row.certificateId, row.lease, this.config.ATTESTATION_LEASE_SECONDS],
     );
-    const attempts = row.attempts + 1;
+    if (claimed.length === 0) {
+      this.breaker.abandon(permit);
+      this.logger.debug(`${row.idempotencyKey}: lease lost before the call, left to its new holder`);
+      return;
+    }
+    const owned = { ...row, lease: claimed[0].lease };
+    const attempts = claimed[0].attempts;
+    const probe = permit === 'probe';
     let outcome: SubmitOutcome;
     try {
       outcome = await adapter.submit(record, row.idempotencyKey);
@@ -162,42 +190,44 @@ export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAt
       if (!error.retryable) {
         // Our configuration or the record is wrong: retrying repeats it. An admin retries after the fix.
         this.breaker.success();
-        await this.deadLetter(row.certificateId, `${error.code}: ${error.message}`, true);
-        summary.deadLettered += 1;
+        if (await this.deadLetter(owned, `${error.code}: ${error.message}`, true)) summary.deadLettered += 1;
         return;
       }
       this.breaker.failure();
       if (error.retryAfterMs !== undefined) this.breaker.pause(error.retryAfterMs);
-      await this.scheduleRetry(row.certificateId, probe ? attempts - 1 : attempts, error);
-      if (!probe && attempts >= this.config.ATTESTATION_MAX_ATTEMPTS) summary.deadLettered += 1;
-      else summary.retried += 1;
+      // A failed probe tested the service, not this row: its attempt is given back.
+      const counted = probe ? attempts - 1 : attempts;
+      const outcomeOfRetry = await this.scheduleRetry(owned, counted, error);
+      if (outcomeOfRetry === 'dead') summary.deadLettered += 1;
+      if (outcomeOfRetry === 'retry') summary.retried += 1;
       return;
     }
     this.breaker.success();
     if (outcome.status === 'rejected') {
-      await this.dataSource.query(
+      const [, changed] = await this.dataSource.query<[unknown, number]>(
         `UPDATE certificate_attestations
-            SET state = 'rejected', remote_id = $2, rejection_reason = $3, rejection_fields = $4::jsonb,
-                last_error = $5, decided_at = now(), lease_until = NULL
-          WHERE certificate_id = $1`,
+            SET state = 'rejected', remote_id = $3, rejection_reason = $4, rejection_fields = $5::jsonb,
+                last_error = $6, decided_at = now(), lease_until = NULL
+          WHERE certificate_id = $1 AND lease_until = $2::timestamptz`,
         [
           row.certificateId,
+          owned.lease,
           outcome.remoteId,
           outcome.reason,
           JSON.stringify(outcome.fields),
           outcome.message,
         ],
       );
-      summary.rejected += 1;
+      if (changed === 1) summary.rejected += 1;
       return;
     }
-    await this.dataSource.query(
+    const [, changed] = await this.dataSource.query<[unknown, number]>(
       `UPDATE certificate_attestations
-          SET state = 'confirmed', remote_id = $2, last_error = NULL, decided_at = now(), lease_until = NULL
-        WHERE certificate_id = $1`,
-      [row.certificateId, outcome.remoteId],
+          SET state = 'confirmed', remote_id = $3, last_error = NULL, decided_at = now(), lease_until = NULL
+        WHERE certificate_id = $1 AND lease_until = $2::timestamptz`,
+      [row.certificateId, owned.lease, outcome.remoteId],
     );
-    summary.confirmed += 1;
+    if (changed === 1) summary.confirmed += 1;
   }
 
   /** Leases due rows: pending, or sent and due for a retry, whose lease (if any) has lapsed. */
@@ -218,8 +248,11 @@ export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAt
          LEFT JOIN courses co ON co.id = c.course_id
          LEFT JOIN skill_programmes p ON p.id = c.skill_programme_id
         WHERE a.certificate_id = due.certificate_id AND c.id = a.certificate_id
-       RETURNING a.certificate_id AS "certificateId", a.idempotency_key AS "idempotencyKey", a.attempts,
-                 c.serial, c.learner_name AS "learnerName", c.title, COALESCE(co.slug, p.code) AS "humanCode",
+       RETURNING a.certificate_id AS "certificateId", a.idempotency_key AS "idempotencyKey",
+                 a.lease_until::text AS lease, c.serial, c.learner_name AS "learnerName", c.title,
+                 COALESCE(c.credential->'credentialSubject'->'achievement'->>'humanCode', co.slug, p.code)
+                   AS "humanCode",
+                 c.credential->'issuer'->>'name' AS "issuerName",
                  c.completed_at AS "completedAt", u.citizen_id_enc AS "citizenIdEnc", u.birth_date_enc AS "birthDateEnc"`,
       [limit, this.config.ATTESTATION_LEASE_SECONDS],
     );
@@ -233,54 +266,65 @@ export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAt
       citizenId: this.cipher.decrypt(row.citizenIdEnc),
       fullName: row.learnerName,
       birthDate: this.cipher.decrypt(row.birthDateEnc),
-      courseCode: row.humanCode ?? row.serial,
-      courseTitle: row.title,
+      // As the certificate was issued, not as configured now: a retry must send the very record VNeID
+      // may already hold (a changed field is a 409 conflict, a dead letter).
+      courseCode: attestationCourseCode(row.humanCode ?? row.serial),
+      courseTitle: fit(row.title, 200),
       completedAt: row.completedAt.toISOString(),
       certificateSerial: row.serial,
-      issuer: this.config.CERTIFICATE_ISSUER_NAME,
+      issuer: row.issuerName ?? this.config.CERTIFICATE_ISSUER_NAME,
     };
   }
 
+  /** Due again after a backoff, or a dead letter when out of tries; null when the lease was lost. */
   private async scheduleRetry(
-    certificateId: string,
+    row: LeasedRow,
     attempts: number,
     error: AttestationError,
-  ): Promise<void> {
+  ): Promise<'retry' | 'dead' | null> {
     const message = `${error.code}: ${error.message}`.slice(0, 1000);
     if (attempts >= this.config.ATTESTATION_MAX_ATTEMPTS) {
-      await this.deadLetter(certificateId, message, false);
-      return;
+      return (await this.deadLetter(row, message, false, attempts)) ? 'dead' : null;
     }
     const delay = retryDelayMs(attempts, {
       baseMs: this.config.ATTESTATION_BACKOFF_BASE_MS,
       maxMs: this.config.ATTESTATION_BACKOFF_MAX_MS,
       ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
     });
-    await this.dataSource.query(
+    const [, changed] = await this.dataSource.query<[unknown, number]>(
       `UPDATE certificate_attestations
-          SET attempts = $2, next_attempt_at = now() + make_interval(secs => $3::float8 / 1000),
-              last_error = $4, lease_until = NULL
-        WHERE certificate_id = $1`,
-      [certificateId, attempts, delay, message],
+          SET attempts = $3, next_attempt_at = now() + make_interval(secs => $4::float8 / 1000),
+              last_error = $5, lease_until = NULL
+        WHERE certificate_id = $1 AND lease_until = $2::timestamptz`,
+      [row.certificateId, row.lease, attempts, delay, message],
     );
+    return changed === 1 ? 'retry' : null;
   }
 
   /** The dead letter: kept `sent`-or-not history, shown to admins, sent again only by an admin's retry. */
-  private async deadLetter(certificateId: string, message: string, wasSent: boolean): Promise<void> {
-    await this.dataSource.query(
+  private async deadLetter(
+    row: LeasedRow,
+    message: string,
+    wasSent: boolean,
+    attempts?: number,
+  ): Promise<boolean> {
+    const [, changed] = await this.dataSource.query<[unknown, number]>(
       `UPDATE certificate_attestations
-          SET state = 'failed', last_error = $2, lease_until = NULL, decided_at = now(),
-              sent_at = CASE WHEN $3 THEN COALESCE(sent_at, now()) ELSE sent_at END
-        WHERE certificate_id = $1`,
-      [certificateId, message.slice(0, 1000), wasSent],
+          SET state = 'failed', last_error = $3, lease_until = NULL, decided_at = now(),
+              attempts = COALESCE($5::int, attempts),
+              sent_at = CASE WHEN $4 THEN COALESCE(sent_at, now()) ELSE sent_at END
+        WHERE certificate_id = $1 AND lease_until = $2::timestamptz`,
+      [row.certificateId, row.lease, message.slice(0, 1000), wasSent, attempts ?? null],
     );
+    return changed === 1;
   }
 
-  private async release(certificateId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE certificate_attestations SET lease_until = NULL WHERE certificate_id = $1`,
-      [certificateId],
+  private async release(row: LeasedRow): Promise<boolean> {
+    const [, changed] = await this.dataSource.query<[unknown, number]>(
+      `UPDATE certificate_attestations SET lease_until = NULL WHERE certificate_id = $1 AND lease_until = $2::timestamptz`,
+      [row.certificateId, row.lease],
     );
+    return changed === 1;
   }
 
   private async msUntilNextDue(): Promise<number | null> {
@@ -291,6 +335,11 @@ export class PushAttestationsHandler implements JobHandler<typeof JobName.PushAt
     );
     return row?.ms === null || row?.ms === undefined ? null : Number(row.ms);
   }
+}
+
+/** At most `max` characters (VNeID's limits), cut at the end with an ellipsis. */
+function fit(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 function sleep(ms: number): Promise<void> {

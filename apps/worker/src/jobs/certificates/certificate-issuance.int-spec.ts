@@ -3,8 +3,10 @@ import {
   attestationIdempotencyKey,
   certificateUrls,
   CourseCompletedEvent,
+  courseCompletedKey,
   JobName,
   JOBS,
+  OutboxEventType,
 } from '@hocvu/contracts';
 import {
   type ConfiguredIssuer,
@@ -29,6 +31,7 @@ import {
 import { producer, startTestWorker, testWorkerConfig, waitFor } from '../../../test/test-worker';
 import { startWorkerProcess } from '../../../test/worker-process';
 import { WorkerConfig } from '../../config/worker-config';
+import { OUTBOX_CHANNEL } from '../outbox/outbox-relay.service';
 import { CertificateIssuer, IssueOutcome } from './certificate-issuer.service';
 
 const citizen = (name: string) => {
@@ -208,6 +211,27 @@ describe('Certificate issuance (integration)', () => {
       course.courseId,
     ]);
     expect(rows[0].n).toBe(3);
+  });
+
+  it('a completion committed with its outbox event (as @hocvu/progress writes it) gets its certificate through the relay', async () => {
+    const course = await fixtures.course();
+    const event = await fixtures.completion(learners.hoa, course);
+    await db.query('BEGIN');
+    await db.query(`INSERT INTO outbox_events (type, dedupe_key, payload) VALUES ($1, $2, $3)`, [
+      OutboxEventType.CourseCompleted,
+      courseCompletedKey(event.enrolmentId),
+      JSON.stringify(event),
+    ]);
+    await db.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+    await db.query('COMMIT');
+    await waitFor(
+      async () => (await certificateOf('enrolment_id', event.enrolmentId)) !== undefined,
+      10_000,
+      'the certificate issued',
+    );
+    const row = await certificateOf('enrolment_id', event.enrolmentId);
+    expect(row).toMatchObject({ kind: 'course', user_id: learners.hoa, course_id: course.courseId });
+    expect(await attestationOf(row?.id ?? '')).toHaveLength(1);
   });
 
   it('duplicate CourseCompleted events handled at the same time (jobs and direct calls) issue one certificate per enrolment, without an error', async () => {

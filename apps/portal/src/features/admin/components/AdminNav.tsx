@@ -5,6 +5,10 @@ import { useAuth } from '../../../app/auth/auth-context';
 import { paths } from '../../../app/paths';
 import { ADMIN_SECTIONS } from './admin-sections';
 
+function hasSubsection(path: string): boolean {
+  return ADMIN_SECTIONS.some((other) => other.path.startsWith(`${path}/`));
+}
+
 /** The admin area's own menu: only the sections this person may open. */
 export function AdminNav() {
   const { t } = useTranslation();
@@ -20,7 +24,8 @@ export function AdminNav() {
         </li>
         {sections.map((section) => (
           <li key={section.id}>
-            <NavLink to={section.path} end className="sub-nav__link">
+            {/* A section stays marked on its own sub-pages (a batch), unless another section lives there. */}
+            <NavLink to={section.path} end={hasSubsection(section.path)} className="sub-nav__link">
               {t(`admin.sections.${section.id}.title`)}
             </NavLink>
           </li>

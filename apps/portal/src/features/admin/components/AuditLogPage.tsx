@@ -18,6 +18,12 @@ const ACTION_LABELS = {
   'user.password_reset': 'admin.audit.actions.passwordReset',
   'auth.refresh_token_reused': 'admin.audit.actions.refreshTokenReused',
   'admin_unit.import': 'admin.audit.actions.adminUnitImport',
+  'certificate.revoke': 'admin.audit.actions.certificateRevoke',
+  'certificate_batch.prepare': 'admin.audit.actions.batchPrepare',
+  'certificate_batch.approve': 'admin.audit.actions.batchApprove',
+  'certificate_batch.reject': 'admin.audit.actions.batchReject',
+  'attestation.retry': 'admin.audit.actions.attestationRetry',
+  'attestation.retry_all': 'admin.audit.actions.attestationRetryAll',
 } as const;
 
 function isKnownAction(action: string): action is keyof typeof ACTION_LABELS {

@@ -46,6 +46,14 @@ export function HomePage() {
               </Link>
             </li>
           ) : null}
+          {LEARNING_PERMISSIONS.some((permission) => can(permission)) ? (
+            <li>
+              <Link className="link-card" to={paths.myCertificates}>
+                <span className="link-card__title">{t('home.cards.certificates')}</span>
+                <span className="link-card__text">{t('home.cards.certificatesText')}</span>
+              </Link>
+            </li>
+          ) : null}
           {STUDIO_PERMISSIONS.some((permission) => can(permission)) ? (
             <li>
               <Link className="link-card" to={paths.studio}>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 
 import { paths } from '../../../app/paths';
 import { errorMessage } from '../../../shared/api/error-messages';
+import { certificatesByCourse, useMyCertificates } from '../../../shared/certificates/my-certificates';
 import { type MyCourse, useMyLearning } from '../../../shared/courses/enrolments';
 import { useLocalized } from '../../../shared/courses/use-localized';
 import { formatDateTime } from '../../../shared/format';
@@ -14,6 +15,11 @@ import { ProgressBar } from './ProgressBar';
 export function MyLearningPage() {
   const { t } = useTranslation();
   const { data, error, isPending } = useMyLearning();
+  // Only when a course is finished is there a certificate to link to.
+  const certificates = useMyCertificates({
+    enabled: data?.some((course) => course.nextLessonId === null) ?? false,
+  });
+  const serialByCourse = certificatesByCourse(certificates.data?.items ?? []);
 
   return (
     <Page title={t('learning.title')} lead={t('learning.lead')}>
@@ -32,7 +38,11 @@ export function MyLearningPage() {
       {data && data.length > 0 ? (
         <ul className="cards">
           {data.map((course) => (
-            <MyCourseCard key={course.courseId} course={course} />
+            <MyCourseCard
+              key={course.courseId}
+              course={course}
+              certificateSerial={serialByCourse.get(course.courseId) ?? null}
+            />
           ))}
         </ul>
       ) : null}
@@ -40,7 +50,7 @@ export function MyLearningPage() {
   );
 }
 
-function MyCourseCard({ course }: { course: MyCourse }) {
+function MyCourseCard({ course, certificateSerial }: { course: MyCourse; certificateSerial: string | null }) {
   const { t, i18n } = useTranslation();
   const localized = useLocalized();
   const title = localized.pick(course.title);
@@ -73,6 +83,12 @@ function MyCourseCard({ course }: { course: MyCourse }) {
         ) : (
           <>
             <p className="badge badge--published">{t('learning.courseCompleted')}</p>
+            {certificateSerial ? (
+              <Link className="button" to={paths.myCertificate(certificateSerial)}>
+                {t('learning.viewCertificate')}
+                <span className="visually-hidden">: {title.text}</span>
+              </Link>
+            ) : null}
             <Link className="button button--secondary" to={paths.learnCourse(course.courseId)}>
               {t('learning.review')}
               <span className="visually-hidden">: {title.text}</span>

@@ -28,12 +28,14 @@ export function CredentialFileCheck() {
   const verify = useVerifyCredential();
   const [fileProblem, setFileProblem] = useState<FileProblem | null>(null);
   const [credential, setCredential] = useState<Record<string, unknown> | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
 
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     verify.reset();
     setFileProblem(null);
     setCredential(null);
+    setFileName(file?.name ?? null);
     if (!file) return;
     if (file.size > MAX_CREDENTIAL_FILE_BYTES) {
       setFileProblem('tooLarge');
@@ -64,15 +66,25 @@ export function CredentialFileCheck() {
         <p className="field__hint" id="credential-file-hint">
           {t('verify.file.hint')}
         </p>
-        <input
-          id="credential-file"
-          name="credential-file"
-          type="file"
-          accept=".json,application/json,application/ld+json"
-          className="input file-input"
-          aria-describedby="credential-file-hint"
-          onChange={(event) => void onChange(event)}
-        />
+        {/* The browser's own button speaks the phone's language (often English): ours lies under
+            a transparent input that still takes the taps, the keyboard focus and the screen reader. */}
+        <div className="file-picker">
+          <input
+            id="credential-file"
+            name="credential-file"
+            type="file"
+            accept=".json,application/json,application/ld+json"
+            className="file-picker__input"
+            aria-describedby="credential-file-hint"
+            onChange={(event) => void onChange(event)}
+          />
+          <span className="button button--secondary file-picker__button" aria-hidden="true">
+            {t('verify.file.choose')}
+          </span>
+          <span className="file-picker__name" aria-hidden="true">
+            {fileName ?? t('verify.file.noFile')}
+          </span>
+        </div>
       </div>
       {fileProblem ? (
         <Alert tone="error" title={t('verify.file.notCredential')}>
