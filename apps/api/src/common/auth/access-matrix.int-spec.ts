@@ -65,7 +65,12 @@ const CALLS: ProtectedCall[] = [
   },
   { permission: Permission.CertificateIssue, method: 'GET', url: () => '/api/admin/skill-programmes' },
   { permission: Permission.CertificateIssue, method: 'GET', url: () => '/api/admin/certificate-batches' },
-  { permission: Permission.CertificateIssue, method: 'POST', url: () => '/api/admin/certificate-batches', payload: {} },
+  {
+    permission: Permission.CertificateIssue,
+    method: 'POST',
+    url: () => '/api/admin/certificate-batches',
+    payload: {},
+  },
   {
     permission: Permission.CertificateIssue,
     method: 'GET',
@@ -84,7 +89,11 @@ const CALLS: ProtectedCall[] = [
     payload: {},
   },
   { permission: Permission.AttestationManage, method: 'GET', url: () => '/api/admin/attestations' },
-  { permission: Permission.AttestationManage, method: 'POST', url: () => '/api/admin/attestations/retry-all' },
+  {
+    permission: Permission.AttestationManage,
+    method: 'POST',
+    url: () => '/api/admin/attestations/retry-all',
+  },
   {
     permission: Permission.AttestationManage,
     method: 'POST',
