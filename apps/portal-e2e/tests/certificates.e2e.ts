@@ -31,7 +31,9 @@ test('a VNeID learner completes a course, downloads and verifies the certificate
     targetGroups: ['citizen'],
     languages: ['vi'],
   });
-  course = await teacher<Course>('POST', `/api/studio/courses/${course.id}/sections`, { title: { vi: 'Cảnh giác' } });
+  course = await teacher<Course>('POST', `/api/studio/courses/${course.id}/sections`, {
+    title: { vi: 'Cảnh giác' },
+  });
   course = await teacher<Course>('POST', `/api/studio/sections/${course.sections[0].id}/lessons`, {
     kind: 'article',
     title: { vi: 'Dấu hiệu cuộc gọi lừa đảo' },
@@ -66,7 +68,13 @@ test('a VNeID learner completes a course, downloads and verifies the certificate
   }).toPass({ timeout: 30_000 });
   await page.getByRole('link', { name: new RegExp(title) }).click();
   await expect(page.getByText(citizen.fullName).first()).toBeVisible();
-  const serial = (await page.getByText(/^DB-\d{4}-\d{6,}$/).first().textContent())?.trim() ?? '';
+  const serial =
+    (
+      await page
+        .getByText(/^DB-\d{4}-\d{6,}$/)
+        .first()
+        .textContent()
+    )?.trim() ?? '';
   expect(serial).toMatch(/^DB-\d{4}-\d{6,}$/);
 
   // Downloads: the PDF and the signed credential.
@@ -75,7 +83,11 @@ test('a VNeID learner completes a course, downloads and verifies the certificate
     page.getByRole('button', { name: /Tải chứng nhận/ }).click(),
   ]);
   expect(pdf.suggestedFilename()).toBe(`chung-nhan-${serial}.pdf`);
-  expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(
+    readFileSync(await pdf.path())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
   const [json] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: /Tải tệp xác thực/ }).click(),
@@ -103,7 +115,10 @@ test('a VNeID learner completes a course, downloads and verifies the certificate
   await page.goto('/admin/certificates');
   await page.getByLabel(/Tìm/).fill(serial);
   await page.getByLabel(/Tìm/).press('Enter');
-  await page.getByRole('button', { name: /Thu hồi/ }).first().click();
+  await page
+    .getByRole('button', { name: /Thu hồi/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(/Lý do/).fill('Cấp nhầm người học (kiểm thử)');
   await dialog.getByRole('button', { name: /Thu hồi/ }).click();

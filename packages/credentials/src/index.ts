@@ -29,6 +29,12 @@ export {
   unsignedCertificateCredential,
 } from './certificate-credential';
 export {
+  type ConfiguredIssuer,
+  IssuerConfigError,
+  type IssuerSettings,
+  loadConfiguredIssuer,
+} from './configured-issuer';
+export {
   BUNDLED_CONTEXTS,
   DID_V1_CONTEXT_URL,
   MULTIKEY_V1_CONTEXT_URL,
@@ -71,9 +77,3 @@ export {
   CredentialProblemCode,
   verifyCertificateCredential,
 } from './verify';
-export {
-  type ConfiguredIssuer,
-  IssuerConfigError,
-  type IssuerSettings,
-  loadConfiguredIssuer,
-} from './configured-issuer';

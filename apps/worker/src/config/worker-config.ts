@@ -70,7 +70,10 @@ export class WorkerConfig extends ServerConfig {
   @IsString()
   VNEID_ATTESTATION_SIGNING_KEY = '';
 
-  @EnvVar({ description: 'Extra header sent to the attestation API, as Name: value (e.g. an API key); empty for none', sensitive: true })
+  @EnvVar({
+    description: 'Extra header sent to the attestation API, as Name: value (e.g. an API key); empty for none',
+    sensitive: true,
+  })
   @IsString()
   VNEID_ATTESTATION_HEADER = '';
 
@@ -102,7 +105,9 @@ export class WorkerConfig extends ServerConfig {
   @Min(10)
   ATTESTATION_BACKOFF_MAX_MS = 30 * 60_000;
 
-  @EnvVar({ description: 'Consecutive failed calls that open the circuit breaker (calls stop for the cool-down)' })
+  @EnvVar({
+    description: 'Consecutive failed calls that open the circuit breaker (calls stop for the cool-down)',
+  })
   @IsInt()
   @Min(1)
   ATTESTATION_BREAKER_THRESHOLD = 10;
@@ -112,7 +117,9 @@ export class WorkerConfig extends ServerConfig {
   @Min(10)
   ATTESTATION_BREAKER_COOLDOWN_MS = 30_000;
 
-  @EnvVar({ description: 'Seconds a worker holds leased attestations; a killed worker\'s rows are due again after it' })
+  @EnvVar({
+    description: "Seconds a worker holds leased attestations; a killed worker's rows are due again after it",
+  })
   @IsInt()
   @Min(5)
   @Max(3600)

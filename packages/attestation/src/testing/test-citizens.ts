@@ -90,7 +90,20 @@ export const VNEID_TEST_CITIZENS: readonly TestCitizen[] = [
 
 const FAMILY_NAMES = ['Lò', 'Quàng', 'Lường', 'Cà', 'Tòng', 'Vì', 'Giàng', 'Sùng', 'Mùa', 'Nguyễn'];
 const MIDDLE_NAMES = ['Văn', 'Thị', 'A', 'Thị Thu', 'Văn Minh'];
-const GIVEN_NAMES = ['Thắng', 'Hoa', 'Páo', 'Dua', 'Sơn', 'Én', 'Dũng', 'Lan', 'Hùng', 'Mai', 'Chính', 'Xuân'];
+const GIVEN_NAMES = [
+  'Thắng',
+  'Hoa',
+  'Páo',
+  'Dua',
+  'Sơn',
+  'Én',
+  'Dũng',
+  'Lan',
+  'Hùng',
+  'Mai',
+  'Chính',
+  'Xuân',
+];
 
 /**
  * `count` more made-up citizens for load tests (the simulator adds them with VNEID_SIM_GENERATED_CITIZENS;
