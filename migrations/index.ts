@@ -7,6 +7,7 @@ import { QuestionBank1764400000000 } from './1764400000000-QuestionBank';
 import { Quizzes1764500000000 } from './1764500000000-Quizzes';
 import { VneidIdentity1764600000000 } from './1764600000000-VneidIdentity';
 import { Certificates1764700000000 } from './1764700000000-Certificates';
+import { Campaign1764800000000 } from './1764800000000-Campaign';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so compiled builds, tests and the CLI
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   Quizzes1764500000000,
   VneidIdentity1764600000000,
   Certificates1764700000000,
+  Campaign1764800000000,
 ];

@@ -27,6 +27,10 @@ export class User {
   fullName!: string;
 
   /** Birth date, AES-256-GCM encrypted (FieldCipher); personal data never stored in clear. */
+  /** Kept in clear beside the encrypted birth date: enough for the 60+ band of campaign reports. */
+  @Column({ name: 'birth_year', type: 'smallint', nullable: true })
+  birthYear!: number | null;
+
   @Column({ name: 'birth_date_enc', type: 'text', nullable: true })
   birthDateEncrypted!: string | null;
 

@@ -110,7 +110,10 @@ export class UsersService {
     if (!user) throw AppError.notFound(ErrorCode.UserNotFound, 'This account no longer exists');
     if (dto.communeId !== undefined) await this.assertCommuneExists(dto.communeId);
     if (dto.fullName !== undefined) user.fullName = dto.fullName;
-    if (dto.birthDate !== undefined) user.birthDateEncrypted = this.cipher.encrypt(dto.birthDate);
+    if (dto.birthDate !== undefined) {
+      user.birthDateEncrypted = this.cipher.encrypt(dto.birthDate);
+      user.birthYear = birthYearOf(dto.birthDate);
+    }
     if (dto.gender !== undefined) user.gender = dto.gender;
     if (dto.preferredLanguage !== undefined) user.preferredLanguage = dto.preferredLanguage;
     if (dto.targetGroup !== undefined) user.targetGroup = dto.targetGroup;
@@ -285,6 +288,7 @@ export class UsersService {
       status: UserStatus.Active,
       fullName: dto.fullName,
       birthDateEncrypted: dto.birthDate ? this.cipher.encrypt(dto.birthDate) : null,
+      birthYear: dto.birthDate ? birthYearOf(dto.birthDate) : null,
       gender: dto.gender ?? null,
       preferredLanguage: dto.preferredLanguage ?? 'vi',
       communeId: dto.communeId ?? null,
@@ -371,4 +375,9 @@ function generateTemporaryPassword(): string {
   const words = ['hoc', 'so', 'ban', 'xanh', 'nui', 'suoi', 'lua', 'hoa', 'may', 'trang', 'sao', 'dong'];
   const pick = () => words[randomInt(words.length)];
   return `${pick()}-${pick()}-${String(randomInt(10000)).padStart(4, '0')}`;
+}
+
+/** The year of a YYYY-MM-DD birth date (validated by the DTO). */
+export function birthYearOf(birthDate: string): number {
+  return Number(birthDate.slice(0, 4));
 }

@@ -10,6 +10,7 @@ import { ApiConfig } from '../../config/api-config';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, ClientInfo, IssuedSession } from '../auth/auth.service';
 import { User } from '../users/user.entity';
+import { birthYearOf } from '../users/users.service';
 import { identityFromClaims, VneidIdentity } from './vneid-claims';
 import { VneidFlows } from './vneid-flows';
 
@@ -127,6 +128,7 @@ export class VneidService {
           role: Role.Learner,
           fullName: identity.fullName,
           birthDateEncrypted: identity.birthDate ? this.cipher.encrypt(identity.birthDate) : null,
+          birthYear: identity.birthDate ? birthYearOf(identity.birthDate) : null,
           gender: identity.gender,
           citizenIdEncrypted: this.cipher.encrypt(identity.citizenId),
           citizenIdHash: hash,
@@ -189,7 +191,12 @@ export class VneidService {
       identityLevel: identity.level,
       identityVerifiedAt: identity.level === 2 ? (user.identityVerifiedAt ?? new Date()) : null,
       fullName: identity.fullName,
-      ...(identity.birthDate ? { birthDateEncrypted: this.cipher.encrypt(identity.birthDate) } : {}),
+      ...(identity.birthDate
+        ? {
+            birthDateEncrypted: this.cipher.encrypt(identity.birthDate),
+            birthYear: birthYearOf(identity.birthDate),
+          }
+        : {}),
       ...(identity.gender ? { gender: identity.gender } : {}),
     };
   }
