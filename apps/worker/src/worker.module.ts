@@ -14,6 +14,7 @@ import {
 import { WorkerEncryptionKeyCheck } from './jobs/attestations/encryption-key-check';
 import { PushAttestationsHandler } from './jobs/attestations/push-attestations.handler';
 import { ReconcileAttestationsHandler } from './jobs/attestations/reconcile-attestations.handler';
+import { RefreshCampaignStatsHandler } from './jobs/campaign/refresh-campaign-stats.handler';
 import { CertificateBatchApprovedHandler } from './jobs/certificates/certificate-batch-approved.handler';
 import { CertificateIssuer } from './jobs/certificates/certificate-issuer.service';
 import { CourseCompletedHandler } from './jobs/certificates/course-completed.handler';
@@ -29,6 +30,7 @@ import { JOB_TABLE, JobTable, QueueRunner, WORKER_TUNING, WorkerTuning } from '.
 
 /** Every job handler of the worker; the runner checks this list against the registry at start-up. */
 export const JOB_HANDLERS: Provider[] = [
+  RefreshCampaignStatsHandler,
   CertificateBatchApprovedHandler,
   CloseExpiredAttemptsHandler,
   CourseCompletedHandler,

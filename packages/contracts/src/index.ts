@@ -1,3 +1,4 @@
+export * from './campaign';
 export * from './certificates';
 export * from './courses';
 export * from './enums';

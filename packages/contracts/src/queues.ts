@@ -26,6 +26,8 @@ export const JobName = {
   /** Issues certificates for completions that have none (an event lost before the outbox existed, a failed job). */
   ReconcileCertificates: 'ReconcileCertificates',
   CloseExpiredAttempts: 'CloseExpiredAttempts',
+  /** Refreshes the campaign dashboards' materialised views (campaign_learner_stages, campaign_funnel). */
+  RefreshCampaignStats: 'RefreshCampaignStats',
   PurgeExpiredSessions: 'PurgeExpiredSessions',
   PurgeRelayedOutbox: 'PurgeRelayedOutbox',
   TranscodeVideo: 'TranscodeVideo',
@@ -52,6 +54,7 @@ export interface JobPayloads {
     /** Attempts fetched (and then finished one transaction each) per round; a run does a few rounds at most. */
     batchSize: number;
   };
+  [JobName.RefreshCampaignStats]: Record<string, never>;
   [JobName.PurgeExpiredSessions]: {
     /** Refresh sessions that expired or were revoked longer ago than this are deleted. */
     olderThanDays: number;
@@ -94,6 +97,11 @@ export const JOBS: Readonly<Record<JobName, JobDefinition>> = {
   [JobName.CloseExpiredAttempts]: {
     queue: QueueName.Maintenance,
     repeat: { pattern: '* * * * *', payload: { batchSize: 200 } },
+  },
+  // Dashboards read aggregates at most this old; a refresh of 330,000 learners takes seconds.
+  [JobName.RefreshCampaignStats]: {
+    queue: QueueName.Maintenance,
+    repeat: { pattern: '*/5 * * * *', payload: {} },
   },
   [JobName.PurgeExpiredSessions]: {
     queue: QueueName.Maintenance,

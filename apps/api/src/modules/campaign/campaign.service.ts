@@ -1,0 +1,326 @@
+import { CAMPAIGN_STAGES, CampaignStage, ErrorCode, Role, TargetGroup, TargetKind } from '@hocvu/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { AuthUser } from '../../common/auth/auth-user';
+import { AppError } from '../../common/errors/app-error';
+import { AuditService } from '../audit/audit.service';
+import {
+  CommuneRankDto,
+  DashboardDto,
+  DashboardQueryDto,
+  DashboardUnitDto,
+  FunnelStageDto,
+  GroupBreakdownDto,
+  PutTargetDto,
+  StageCountsDto,
+  TargetDto,
+  TargetProgressDto,
+  WeeklyPointDto,
+} from './dto/campaign.dto';
+
+interface FunnelRow {
+  communeId: string | null;
+  targetGroup: TargetGroup | null;
+  elderly: boolean;
+  disability: boolean;
+  stage: CampaignStage;
+  week: string;
+  learners: number;
+}
+
+interface TargetRow {
+  id: string;
+  year: number;
+  unitId: string;
+  unitName: string;
+  targetGroup: TargetGroup | null;
+  metric: CampaignStage;
+  kind: TargetKind;
+  value: string;
+  populationBase: number | null;
+  unitPopulation: number | null;
+}
+
+const SELECT_TARGET = `
+  SELECT t.id, t.year, t.unit_id AS "unitId", u.name AS "unitName", t.target_group AS "targetGroup", t.metric,
+         t.kind, t.value, t.population_base AS "populationBase", u.population AS "unitPopulation"
+    FROM campaign_targets t JOIN admin_units u ON u.id = t.unit_id`;
+
+/**
+ * The campaign's numbers: the funnel of a province or a commune against its yearly targets, weekly
+ * progress, communes ranked, and breakdowns by target group and inclusion attributes. Everything is read
+ * from the `campaign_funnel` materialised view (refreshed every 5 minutes by the worker), a few thousand
+ * rows at campaign scale, never from learners, enrolments and certificates directly.
+ *
+ * Scoping: a commune admin sees their own commune only — any other unit is refused — and the scope is
+ * part of every query, not a filter applied afterwards.
+ */
+@Injectable()
+export class CampaignService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async dashboard(query: DashboardQueryDto, actor: AuthUser): Promise<DashboardDto> {
+    const year = query.year ?? currentYear();
+    const unit = await this.scopedUnit(query.unitId, actor);
+    const communeIds =
+      unit.kind === 'commune'
+        ? [unit.id]
+        : (
+            await this.dataSource.query<{ id: string }[]>(
+              `SELECT id FROM admin_units WHERE parent_id = $1 AND kind IN ('commune', 'ward')`,
+              [unit.id],
+            )
+          ).map((row) => row.id);
+    const [rows, targets, refreshed] = await Promise.all([
+      this.dataSource.query<FunnelRow[]>(
+        `SELECT commune_id AS "communeId", target_group AS "targetGroup", elderly, disability, stage,
+                to_char(week, 'YYYY-MM-DD') AS week, learners
+           FROM campaign_funnel
+          WHERE commune_id = ANY($1::uuid[]) AND week < make_date($2 + 1, 1, 1)`,
+        [communeIds, year],
+      ),
+      this.dataSource.query<TargetRow[]>(
+        `${SELECT_TARGET} WHERE t.year = $1 AND (t.unit_id = $2 OR ($3 AND u.parent_id = $2))`,
+        [year, unit.id, unit.kind === 'province'],
+      ),
+      this.dataSource.query<{ refreshedAt: Date }[]>(
+        `SELECT refreshed_at AS "refreshedAt" FROM campaign_stats_refreshes WHERE id = 1`,
+      ),
+    ]);
+
+    const total = emptyCounts();
+    const groups = new Map<TargetGroup | null, StageCountsDto>();
+    const elderly = emptyCounts();
+    const disability = emptyCounts();
+    const weeks = new Map<string, StageCountsDto>();
+    const perCommune = new Map<string, StageCountsDto>();
+    for (const row of rows) {
+      total[row.stage] += row.learners;
+      const group = groups.get(row.targetGroup) ?? emptyCounts();
+      group[row.stage] += row.learners;
+      groups.set(row.targetGroup, group);
+      if (row.elderly) elderly[row.stage] += row.learners;
+      if (row.disability) disability[row.stage] += row.learners;
+      // The year's weeks: the one holding 1 January may start in late December.
+      if (row.week >= `${year - 1}-12-26`) {
+        const week = weeks.get(row.week) ?? emptyCounts();
+        week[row.stage] += row.learners;
+        weeks.set(row.week, week);
+      }
+      if (row.communeId) {
+        const commune = perCommune.get(row.communeId) ?? emptyCounts();
+        commune[row.stage] += row.learners;
+        perCommune.set(row.communeId, commune);
+      }
+    }
+
+    const ownTargets = targets.filter((target) => target.unitId === unit.id && target.targetGroup === null);
+    const funnel: FunnelStageDto[] = CAMPAIGN_STAGES.map((stage) => {
+      const target = ownTargets.find((candidate) => candidate.metric === stage);
+      return {
+        stage,
+        learners: total[stage],
+        target: target ? progress(target, total[stage], unit.population) : null,
+      };
+    });
+    const weekly: WeeklyPointDto[] = [...weeks.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([week, counts]) => ({ week, ...counts }));
+    const byTargetGroup: GroupBreakdownDto[] = [...groups.entries()]
+      .map(([targetGroup, counts]) => ({ targetGroup, ...counts }))
+      .sort((a, b) => String(a.targetGroup).localeCompare(String(b.targetGroup)));
+    const communes = unit.kind === 'province' ? await this.rankCommunes(communeIds, perCommune, targets) : [];
+    return {
+      unit,
+      year,
+      refreshedAt: refreshed[0] ? new Date(refreshed[0].refreshedAt).toISOString() : null,
+      funnel,
+      weekly,
+      byTargetGroup,
+      elderly,
+      disability,
+      communes,
+    };
+  }
+
+  async targets(year: number, unitId: string | undefined, actor: AuthUser): Promise<TargetDto[]> {
+    const unit = await this.scopedUnit(unitId, actor);
+    const rows = await this.dataSource.query<TargetRow[]>(
+      `${SELECT_TARGET} WHERE t.year = $1 AND (t.unit_id = $2 OR ($3 AND u.parent_id = $2))
+        ORDER BY u.name, t.metric, t.target_group NULLS FIRST`,
+      [year, unit.id, unit.kind === 'province'],
+    );
+    return rows.map(toTargetDto);
+  }
+
+  async putTarget(dto: PutTargetDto, actor: AuthUser, context: { requestId: string }): Promise<TargetDto> {
+    await this.scopedUnit(dto.unitId, actor);
+    if (dto.kind === TargetKind.Percent && dto.value > 100) {
+      throw new AppError(ErrorCode.ValidationFailed, 400, 'A percentage target is between 0 and 100', [
+        { field: 'value', rules: ['max'], message: 'value must not be greater than 100 for a percentage' },
+      ]);
+    }
+    if (dto.kind === TargetKind.Count && dto.populationBase != null) {
+      throw new AppError(ErrorCode.ValidationFailed, 400, 'A count target has no population base', [
+        {
+          field: 'populationBase',
+          rules: ['absent'],
+          message: 'populationBase is only for percentage targets',
+        },
+      ]);
+    }
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<{ id: string }[]>(
+        `INSERT INTO campaign_targets (year, unit_id, target_group, metric, kind, value, population_base, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (year, unit_id, target_group, metric) DO UPDATE
+           SET kind = excluded.kind, value = excluded.value, population_base = excluded.population_base,
+               updated_by = excluded.updated_by, updated_at = now()
+         RETURNING id`,
+        [
+          dto.year,
+          dto.unitId,
+          dto.targetGroup,
+          dto.metric,
+          dto.kind,
+          dto.value,
+          dto.populationBase ?? null,
+          actor.id,
+        ],
+      );
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'campaign.target_set',
+          targetType: 'campaign_target',
+          targetId: row.id,
+          details: { ...dto },
+          requestId: context.requestId,
+        },
+        manager,
+      );
+      return row.id;
+    });
+    const [row] = await this.dataSource.query<TargetRow[]>(`${SELECT_TARGET} WHERE t.id = $1`, [id]);
+    return toTargetDto(row);
+  }
+
+  /**
+   * The unit a request is about, checked against the caller's scope: commune admins get their commune
+   * (and 403 for anything else), province admins any province or commune (default: the first province).
+   */
+  private async scopedUnit(unitId: string | undefined, actor: AuthUser): Promise<DashboardUnitDto> {
+    if (actor.role === Role.CommuneAdmin) {
+      if (unitId && unitId !== actor.communeId) {
+        throw new AppError(ErrorCode.UnitOutOfScope, 403, 'Commune admins see their own commune only');
+      }
+      unitId = actor.communeId ?? undefined;
+    }
+    const [unit] = await this.dataSource.query<
+      { id: string; name: string; kind: string; population: number | null }[]
+    >(
+      unitId
+        ? `SELECT id, name, kind, population FROM admin_units WHERE id = $1`
+        : `SELECT id, name, kind, population FROM admin_units WHERE kind = 'province' ORDER BY code LIMIT 1`,
+      unitId ? [unitId] : [],
+    );
+    if (!unit || unit.kind === 'village') {
+      throw new AppError(ErrorCode.NotFound, 404, 'No province or commune with this id');
+    }
+    return {
+      id: unit.id,
+      name: unit.name,
+      kind: unit.kind === 'province' ? 'province' : 'commune',
+      population: unit.population,
+    };
+  }
+
+  private async rankCommunes(
+    communeIds: string[],
+    perCommune: Map<string, StageCountsDto>,
+    targets: TargetRow[],
+  ): Promise<CommuneRankDto[]> {
+    const communes = await this.dataSource.query<{ id: string; name: string; population: number | null }[]>(
+      `SELECT id, name, population FROM admin_units WHERE id = ANY($1::uuid[])`,
+      [communeIds],
+    );
+    return communes
+      .map((commune) => {
+        const counts = perCommune.get(commune.id) ?? emptyCounts();
+        const target = targets.find(
+          (candidate) =>
+            candidate.unitId === commune.id &&
+            candidate.metric === 'confirmed' &&
+            candidate.targetGroup === null,
+        );
+        const measured = target ? progress(target, counts.confirmed, commune.population) : null;
+        return {
+          communeId: commune.id,
+          name: commune.name,
+          registered: counts.registered,
+          confirmed: counts.confirmed,
+          confirmedTarget: measured?.targetCount ?? null,
+          progressPercent: measured?.progressPercent ?? null,
+        };
+      })
+      .sort(
+        (a, b) =>
+          (b.progressPercent ?? -1) - (a.progressPercent ?? -1) ||
+          b.confirmed - a.confirmed ||
+          a.name.localeCompare(b.name, 'vi'),
+      );
+  }
+}
+
+function emptyCounts(): StageCountsDto {
+  return { registered: 0, enrolled: 0, completed: 0, certified: 0, confirmed: 0 };
+}
+
+/** A target as a number of learners and the share of it reached. */
+export function progress(
+  target: TargetRow,
+  reached: number,
+  unitPopulation: number | null,
+): TargetProgressDto {
+  const value = Number(target.value);
+  const base = target.kind === TargetKind.Percent ? (target.populationBase ?? unitPopulation) : null;
+  const targetCount =
+    target.kind === TargetKind.Count
+      ? Math.round(value)
+      : base === null
+        ? null
+        : Math.round((value / 100) * base);
+  return {
+    kind: target.kind,
+    value,
+    populationBase: base,
+    targetCount,
+    progressPercent:
+      targetCount === null ? null : targetCount === 0 ? 100 : Math.round((reached / targetCount) * 1000) / 10,
+  };
+}
+
+function toTargetDto(row: TargetRow): TargetDto {
+  return {
+    id: row.id,
+    year: row.year,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    targetGroup: row.targetGroup,
+    metric: row.metric,
+    kind: row.kind,
+    value: Number(row.value),
+    populationBase: row.populationBase,
+  };
+}
+
+function currentYear(): number {
+  return Number(
+    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()),
+  );
+}
