@@ -12,6 +12,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { AdminUnitsModule } from './modules/admin-units/admin-units.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CampaignModule } from './modules/campaign/campaign.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { CertificatesModule } from './modules/certificates/certificates.module';
 import { CoursesModule } from './modules/courses/courses.module';
@@ -20,6 +21,7 @@ import { LanguagesModule } from './modules/languages/languages.module';
 import { LearningModule } from './modules/learning/learning.module';
 import { QuestionsModule } from './modules/questions/questions.module';
 import { QuizzesModule } from './modules/quizzes/quizzes.module';
+import { RostersModule } from './modules/rosters/rosters.module';
 import { UsersModule } from './modules/users/users.module';
 import { VideoModule } from './modules/video/video.module';
 import { VneidModule } from './modules/vneid/vneid.module';
@@ -63,6 +65,7 @@ export class AppModule {
         AuthModule,
         VneidModule,
         CertificatesModule,
+        CampaignModule,
         AdminUnitsModule,
         LanguagesModule,
         CoursesModule,
@@ -71,6 +74,7 @@ export class AppModule {
         VideoModule,
         QuestionsModule,
         QuizzesModule,
+        RostersModule,
       ],
       controllers: [HealthController],
       providers: [

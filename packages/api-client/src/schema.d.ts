@@ -523,6 +523,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaign/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funnel against targets, weekly series, communes ranked, breakdowns (aggregates ≤ 5 min old) */
+        get: operations["Campaign_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Campaign_targets"];
+        /** Set (create or replace) one yearly target of a unit, target group and stage */
+        put: operations["Campaign_putTarget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin-units": {
         parameters: {
             query?: never;
@@ -1269,6 +1303,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rosters/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run: every row checked (columns, phones, communes, duplicates), nothing written */
+        post: operations["Rosters_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rosters/problems.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The dry run's row report as CSV (formulas in cells neutralised: shown as text, never run) */
+        post: operations["Rosters_problemsCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rosters/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Creates the valid rows as learners in one transaction; rows matching an account by phone or citizen id are not duplicated */
+        post: operations["Rosters_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rosters/imports/{importId}/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrols an import's learners (created and existing) in a published course */
+        post: operations["Rosters_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rosters/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster template as an XLSX workbook, with a guide sheet and two example rows */
+        get: operations["Rosters_templateXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rosters/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster template as CSV (UTF-8), with two example rows */
+        get: operations["Rosters_templateCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1306,7 +1442,7 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "UPLOAD_NOT_FOUND" | "UPLOAD_INCOMPLETE" | "VIDEO_NOT_FOUND" | "LESSON_VIDEO_NOT_READY" | "CAPTION_INVALID" | "COVER_INVALID" | "QUESTION_INVALID" | "QUESTION_NOT_FOUND" | "QUESTION_IMAGE_INVALID" | "VNEID_UNAVAILABLE" | "VNEID_SIGN_IN_FAILED" | "VNEID_ALREADY_LINKED" | "VNEID_IDENTITY_MISMATCH" | "QUIZ_SETTINGS_INVALID" | "QUIZ_NOT_READY" | "QUIZ_UNAVAILABLE" | "NO_ATTEMPTS_LEFT" | "ATTEMPT_COOLING_DOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_CLOSED" | "QUESTION_NOT_IN_ATTEMPT" | "ANSWER_INVALID" | "ANSWER_LOCKED" | "MEDIA_TOKEN_INVALID" | "RANGE_NOT_SATISFIABLE" | "PLAYBACK_TOKEN_INVALID" | "HEARTBEAT_INVALID" | "HEARTBEAT_TOO_FAST" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_ALREADY_REVOKED" | "CERTIFICATES_NOT_CONFIGURED" | "CREDENTIAL_UNREADABLE" | "SKILL_PROGRAMME_NOT_FOUND" | "BATCH_NOT_FOUND" | "BATCH_ALREADY_DECIDED" | "BATCH_LEARNERS_INVALID" | "FOUR_EYES_REQUIRED" | "ATTESTATION_NOT_FOUND" | "ATTESTATION_NOT_RETRYABLE" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "UPLOAD_NOT_FOUND" | "UPLOAD_INCOMPLETE" | "VIDEO_NOT_FOUND" | "LESSON_VIDEO_NOT_READY" | "CAPTION_INVALID" | "COVER_INVALID" | "QUESTION_INVALID" | "QUESTION_NOT_FOUND" | "QUESTION_IMAGE_INVALID" | "VNEID_UNAVAILABLE" | "VNEID_SIGN_IN_FAILED" | "VNEID_ALREADY_LINKED" | "VNEID_IDENTITY_MISMATCH" | "QUIZ_SETTINGS_INVALID" | "QUIZ_NOT_READY" | "QUIZ_UNAVAILABLE" | "NO_ATTEMPTS_LEFT" | "ATTEMPT_COOLING_DOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_CLOSED" | "QUESTION_NOT_IN_ATTEMPT" | "ANSWER_INVALID" | "ANSWER_LOCKED" | "MEDIA_TOKEN_INVALID" | "RANGE_NOT_SATISFIABLE" | "PLAYBACK_TOKEN_INVALID" | "HEARTBEAT_INVALID" | "HEARTBEAT_TOO_FAST" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_ALREADY_REVOKED" | "CERTIFICATES_NOT_CONFIGURED" | "CREDENTIAL_UNREADABLE" | "SKILL_PROGRAMME_NOT_FOUND" | "BATCH_NOT_FOUND" | "BATCH_ALREADY_DECIDED" | "BATCH_LEARNERS_INVALID" | "FOUR_EYES_REQUIRED" | "ATTESTATION_NOT_FOUND" | "ATTESTATION_NOT_RETRYABLE" | "UNIT_OUT_OF_SCOPE" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "ROSTER_COLUMNS_INVALID" | "ROSTER_IMPORT_NOT_FOUND" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         ErrorPayloadDto: {
             /** @example VALIDATION_FAILED */
             code: components["schemas"]["ErrorCode"];
@@ -1333,7 +1469,7 @@ export interface components {
         /** @enum {string} */
         UserStatus: "active" | "disabled";
         /** @enum {string} */
-        Permission: "profile.read" | "profile.update" | "user.list" | "user.read" | "user.create_staff" | "user.reset_password" | "admin_unit.import" | "audit_log.read" | "course.author" | "learning.access" | "enrolment.bulk" | "language.manage" | "certificate.read" | "certificate.issue" | "certificate.revoke" | "attestation.manage";
+        Permission: "profile.read" | "profile.update" | "user.list" | "user.read" | "user.create_staff" | "user.reset_password" | "admin_unit.import" | "audit_log.read" | "course.author" | "learning.access" | "enrolment.bulk" | "language.manage" | "certificate.read" | "certificate.issue" | "certificate.revoke" | "attestation.manage" | "campaign.read" | "campaign.targets" | "roster.import";
         UserProfileDto: {
             /** Format: uuid */
             id: string;
@@ -1795,6 +1931,139 @@ export interface components {
         RetriedDto: {
             /** @description Attestations sent back to the queue */
             retried: number;
+        };
+        DashboardUnitDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "province" | "commune";
+            population: number | null;
+        };
+        TargetProgressDto: {
+            /** @enum {string} */
+            kind: "count" | "percent";
+            /** @description The count, or the percentage */
+            value: number;
+            /** @description Population a percentage is of */
+            populationBase: number | null;
+            /** @description The target as a number of learners (null: no base for a percentage) */
+            targetCount: number | null;
+            /** @description Learners reached ÷ target count, in % */
+            progressPercent: number | null;
+        };
+        FunnelStageDto: {
+            /** @enum {string} */
+            stage: "registered" | "enrolled" | "completed" | "certified" | "confirmed";
+            learners: number;
+            target: components["schemas"]["TargetProgressDto"] | null;
+        };
+        WeeklyPointDto: {
+            registered: number;
+            enrolled: number;
+            completed: number;
+            certified: number;
+            confirmed: number;
+            /**
+             * Format: date
+             * @description Monday of the week (Vietnam time)
+             */
+            week: string;
+        };
+        GroupBreakdownDto: {
+            registered: number;
+            enrolled: number;
+            completed: number;
+            certified: number;
+            confirmed: number;
+            /**
+             * @description null: not stated
+             * @enum {string|null}
+             */
+            targetGroup: "public_servant" | "student" | "enterprise_worker" | "citizen" | null;
+        };
+        StageCountsDto: {
+            registered: number;
+            enrolled: number;
+            completed: number;
+            certified: number;
+            confirmed: number;
+        };
+        CommuneRankDto: {
+            /** Format: uuid */
+            communeId: string;
+            name: string;
+            registered: number;
+            confirmed: number;
+            confirmedTarget: number | null;
+            /** @description confirmed ÷ confirmedTarget, in % */
+            progressPercent: number | null;
+        };
+        DashboardDto: {
+            unit: components["schemas"]["DashboardUnitDto"];
+            year: number;
+            /**
+             * Format: date-time
+             * @description When the aggregates were last refreshed
+             */
+            refreshedAt: string | null;
+            funnel: components["schemas"]["FunnelStageDto"][];
+            /** @description Learners reaching each stage per week of the year */
+            weekly: components["schemas"]["WeeklyPointDto"][];
+            byTargetGroup: components["schemas"]["GroupBreakdownDto"][];
+            /** @description Learners aged 60 and over */
+            elderly: components["schemas"]["StageCountsDto"];
+            /** @description Learners who declared a disability */
+            disability: components["schemas"]["StageCountsDto"];
+            /** @description Communes ranked by VNeID-confirmed progress (province view) */
+            communes: components["schemas"]["CommuneRankDto"][];
+        };
+        TargetDto: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** @enum {string|null} */
+            targetGroup: "public_servant" | "student" | "enterprise_worker" | "citizen" | null;
+            /** @enum {string} */
+            metric: "registered" | "enrolled" | "completed" | "certified" | "confirmed";
+            /** @enum {string} */
+            kind: "count" | "percent";
+            value: number;
+            populationBase: number | null;
+        };
+        TargetListDto: {
+            items: components["schemas"]["TargetDto"][];
+        };
+        PutTargetDto: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * Format: uuid
+             * @description The province or a commune
+             */
+            unitId: string;
+            /**
+             * @description null: every learner
+             * @enum {string|null}
+             */
+            targetGroup: "public_servant" | "student" | "enterprise_worker" | "citizen" | null;
+            /**
+             * @example confirmed
+             * @enum {string}
+             */
+            metric: "registered" | "enrolled" | "completed" | "certified" | "confirmed";
+            /** @enum {string} */
+            kind: "count" | "percent";
+            /**
+             * @description A count (≥ 0) or a percentage (0–100)
+             * @example 330000
+             */
+            value: number;
+            /** @description Population a percentage is of; default the unit’s population */
+            populationBase?: number | null;
         };
         /** @enum {string} */
         AdminUnitKind: "province" | "commune" | "ward" | "village";
@@ -2723,6 +2992,92 @@ export interface components {
             distribution: components["schemas"]["ScoreBucketDto"][];
             /** @description Hardest first (lowest share correct) */
             questions: components["schemas"]["QuestionStatDto"][];
+        };
+        RosterFileDto: {
+            /** @description The roster as CSV text (UTF-8; comma or semicolon separated), header in row 1. Or send `xlsx`. */
+            csv?: string;
+            /** @description The roster as an XLSX workbook (first worksheet), in base64, at most 10 MB decoded. Or send `csv`. */
+            xlsx?: string;
+        };
+        RosterIssueDto: {
+            /** @description Spreadsheet row (the header is row 1) */
+            row: number;
+            /** @description The column, by its template header (e.g. "số điện thoại") */
+            column: string;
+            /** @description Problems: missing_column, duplicate_column, required, too_long, invalid_phone, invalid_citizen_id, contact_required, invalid_birth_date, invalid_gender, unknown_commune, ambiguous_commune, outside_commune, unknown_village, invalid_target_group, invalid_consent, invalid_disability, duplicate_in_file, conflict. Warnings: unknown_column, attributes_without_consent, citizen_id_padded. */
+            code: string;
+            message: string;
+            /** @description The cell as read (at most 200 characters) */
+            value?: string;
+        };
+        RosterDuplicateDto: {
+            row: number;
+            /** @description The column that matched */
+            column: string;
+            /**
+             * @description duplicate_in_file: an earlier row has it (the row is a problem too); exists: an account has it
+             * @enum {string}
+             */
+            code: "duplicate_in_file" | "exists";
+            /** @description duplicate_in_file: the earlier row */
+            firstRow?: number;
+            /**
+             * Format: uuid
+             * @description exists: the account, when you may enrol it (an active learner in your scope); else null
+             */
+            userId?: string | null;
+        };
+        RosterPreviewDto: {
+            /** @description Data rows read (blank rows not counted) */
+            rows: number;
+            /** @description Rows that would create an account */
+            valid: number;
+            /** @description Rows that match an existing account (no new account) */
+            existing: number;
+            /** @description What keeps rows out */
+            problems: components["schemas"]["RosterIssueDto"][];
+            /** @description What was ignored or fixed */
+            warnings: components["schemas"]["RosterIssueDto"][];
+            duplicates: components["schemas"]["RosterDuplicateDto"][];
+        };
+        RosterImportResultDto: {
+            /** @description Data rows read (blank rows not counted) */
+            rows: number;
+            /** @description Rows that would create an account */
+            valid: number;
+            /** @description Rows that match an existing account (no new account) */
+            existing: number;
+            /** @description What keeps rows out */
+            problems: components["schemas"]["RosterIssueDto"][];
+            /** @description What was ignored or fixed */
+            warnings: components["schemas"]["RosterIssueDto"][];
+            duplicates: components["schemas"]["RosterDuplicateDto"][];
+            /**
+             * Format: uuid
+             * @description For POST /api/rosters/imports/{importId}/enrol (kept 30 days)
+             */
+            importId: string;
+            /** @description Accounts created */
+            created: number;
+            /** @description Rows matching an existing account, not created again */
+            skippedExisting: number;
+            /** @description The created accounts and the existing ones you may enrol, in file order */
+            userIds: string[];
+        };
+        RosterEnrolDto: {
+            /**
+             * Format: uuid
+             * @description A published course
+             */
+            courseId: string;
+        };
+        RosterEnrolResultDto: {
+            /** @description Learners newly enrolled */
+            enrolled: number;
+            /** @description Learners of the import already enrolled */
+            alreadyEnrolled: number;
+            /** @description Learners of the import not enrolled: no longer active learners, or moved out of your commune */
+            skipped: number;
         };
     };
     responses: never;
@@ -4188,6 +4543,146 @@ export interface operations {
             };
             /** @description ATTESTATION_NOT_RETRYABLE (not failed) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Campaign_dashboard: {
+        parameters: {
+            query?: {
+                /** @description Year of the targets and the weekly series; default this year */
+                year?: number;
+                /** @description A province or a commune; default: the province (province admins) or your commune (commune admins) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNIT_OUT_OF_SCOPE (another commune than yours)
+             *
+             *     Requires permission campaign.read (FORBIDDEN)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND (no such province or commune) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Campaign_targets: {
+        parameters: {
+            query: {
+                year: number;
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetListDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNIT_OUT_OF_SCOPE (another commune than yours)
+             *
+             *     Requires permission campaign.read (FORBIDDEN)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Campaign_putTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutTargetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission campaign.targets (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6660,6 +7155,318 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rosters_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RosterFileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterPreviewDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: not CSV / not an XLSX workbook; ROSTER_COLUMNS_INVALID: a required column is missing or doubled (details.problems); VALIDATION_FAILED: neither or both of csv and xlsx */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission roster.import (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ROSTER_FILE_TOO_LARGE: a file over 10 MB; ROSTER_TOO_MANY_ROWS: over 50,000 rows; PAYLOAD_TOO_LARGE: a request body over the limit, refused before it is read */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rosters_problemsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RosterFileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description IMPORT_INVALID: not CSV / not an XLSX workbook; ROSTER_COLUMNS_INVALID: a required column is missing or doubled (details.problems); VALIDATION_FAILED: neither or both of csv and xlsx */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission roster.import (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ROSTER_FILE_TOO_LARGE: a file over 10 MB; ROSTER_TOO_MANY_ROWS: over 50,000 rows; PAYLOAD_TOO_LARGE: a request body over the limit, refused before it is read */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rosters_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RosterFileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportResultDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: not CSV / not an XLSX workbook; ROSTER_COLUMNS_INVALID: a required column is missing or doubled (details.problems); VALIDATION_FAILED: neither or both of csv and xlsx */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission roster.import (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ROSTER_FILE_TOO_LARGE: a file over 10 MB; ROSTER_TOO_MANY_ROWS: over 50,000 rows; PAYLOAD_TOO_LARGE: a request body over the limit, refused before it is read */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rosters_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RosterEnrolDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterEnrolResultDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission enrolment.bulk (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ROSTER_IMPORT_NOT_FOUND, COURSE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COURSE_NOT_OPEN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rosters_templateXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission roster.import (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rosters_templateCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission roster.import (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

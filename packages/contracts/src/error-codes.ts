@@ -73,6 +73,15 @@ export const ErrorCode = {
   FourEyesRequired: 'FOUR_EYES_REQUIRED',
   AttestationNotFound: 'ATTESTATION_NOT_FOUND',
   AttestationNotRetryable: 'ATTESTATION_NOT_RETRYABLE',
+  UnitOutOfScope: 'UNIT_OUT_OF_SCOPE',
+  /** A roster file over 10 MB (a request body over the route's limit gets PAYLOAD_TOO_LARGE). */
+  RosterFileTooLarge: 'ROSTER_FILE_TOO_LARGE',
+  /** A roster with more data rows than one import takes (50,000). */
+  RosterTooManyRows: 'ROSTER_TOO_MANY_ROWS',
+  /** A roster's header row lacks a required column or names one twice; details.problems says which. */
+  RosterColumnsInvalid: 'ROSTER_COLUMNS_INVALID',
+  /** No such roster import (or it is older than the 30 days its list of learners is kept). */
+  RosterImportNotFound: 'ROSTER_IMPORT_NOT_FOUND',
   InternalError: 'INTERNAL_ERROR',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
 } as const;

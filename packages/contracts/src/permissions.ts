@@ -29,6 +29,12 @@ export const Permission = {
   CertificateRevoke: 'certificate.revoke',
   /** See attestations that ran out of retries (dead letters) and send them again. */
   AttestationManage: 'attestation.manage',
+  /** Campaign dashboards: the province's, or a commune admin's own commune's. */
+  CampaignRead: 'campaign.read',
+  /** Set the yearly targets of the province and its communes. */
+  CampaignTargetsManage: 'campaign.targets',
+  /** Import learners from a roster file (a class or staff list); commune admins into their own commune. */
+  RosterImport: 'roster.import',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
@@ -51,6 +57,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.EnrolmentBulk,
     Permission.CertificateRead,
     Permission.CertificateIssue,
+    Permission.CampaignRead,
+    Permission.RosterImport,
   ],
   [Role.ProvinceAdmin]: [
     ...SELF_SERVICE,
@@ -67,6 +75,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CertificateIssue,
     Permission.CertificateRevoke,
     Permission.AttestationManage,
+    Permission.CampaignRead,
+    Permission.CampaignTargetsManage,
+    Permission.RosterImport,
   ],
 };
 

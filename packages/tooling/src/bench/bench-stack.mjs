@@ -2,6 +2,16 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+import { ROOT } from '../lib/process.mjs';
+
+const require = createRequire(join(ROOT, 'package.json'));
+const { generateIssuerKey, issuerDid } = require(join(ROOT, 'packages/credentials/dist/index.js'));
+const BENCH_PUBLIC_URL = 'http://127.0.0.1:8080';
+// Production refuses to start without a certificate issuer key for its PUBLIC_URL.
+const BENCH_ISSUER_KEY = JSON.stringify(await generateIssuerKey(issuerDid(BENCH_PUBLIC_URL)));
 
 export const ADMIN_PG_URL = process.env.HOCVU_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -30,6 +40,10 @@ export function benchEnv(databaseUrl, apiPort) {
     REDIS_PREFIX: `hocvu-bench-${Date.now().toString(36)}`,
     JWT_ACCESS_SECRET: randomBytes(48).toString('base64'),
     DATA_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    PUBLIC_URL: BENCH_PUBLIC_URL,
+    CERTIFICATE_SIGNING_KEY: BENCH_ISSUER_KEY,
+    // Attestations off unless a benchmark sets its own simulator and key (the certificates one does).
+    VNEID_ATTESTATION_URL: '',
     API_PORT: String(apiPort),
     LOG_LEVEL: 'warn',
     LOGIN_MAX_ATTEMPTS_PER_IP: '100000000',

@@ -10,7 +10,7 @@ import { createTestApp, TestApp } from '../../../test/test-app';
  */
 interface ProtectedCall {
   permission: Permission;
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   url: (ctx: { otherUserId: string }) => string;
   payload?: Record<string, unknown>;
 }
@@ -89,6 +89,14 @@ const CALLS: ProtectedCall[] = [
     payload: {},
   },
   { permission: Permission.AttestationManage, method: 'GET', url: () => '/api/admin/attestations' },
+  { permission: Permission.CampaignRead, method: 'GET', url: () => '/api/campaign/dashboard' },
+  { permission: Permission.CampaignRead, method: 'GET', url: () => '/api/campaign/targets?year=2026' },
+  {
+    permission: Permission.CampaignTargetsManage,
+    method: 'PUT',
+    url: () => '/api/campaign/targets',
+    payload: {},
+  },
   {
     permission: Permission.AttestationManage,
     method: 'POST',
@@ -98,6 +106,22 @@ const CALLS: ProtectedCall[] = [
     permission: Permission.AttestationManage,
     method: 'POST',
     url: () => '/api/admin/attestations/00000000-0000-4000-8000-000000000000/retry',
+  },
+  { permission: Permission.RosterImport, method: 'POST', url: () => '/api/rosters/preview', payload: {} },
+  { permission: Permission.RosterImport, method: 'POST', url: () => '/api/rosters/import', payload: {} },
+  {
+    permission: Permission.RosterImport,
+    method: 'POST',
+    url: () => '/api/rosters/problems.csv',
+    payload: {},
+  },
+  { permission: Permission.RosterImport, method: 'GET', url: () => '/api/rosters/template.csv' },
+  { permission: Permission.RosterImport, method: 'GET', url: () => '/api/rosters/template.xlsx' },
+  {
+    permission: Permission.EnrolmentBulk,
+    method: 'POST',
+    url: () => '/api/rosters/imports/00000000-0000-4000-8000-000000000000/enrol',
+    payload: {},
   },
 ];
 
