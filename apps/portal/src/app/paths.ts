@@ -20,6 +20,8 @@ export const paths = {
   adminNewBatch: '/admin/certificate-batches/new',
   adminBatch: (id: string) => `/admin/certificate-batches/${encodeURIComponent(id)}`,
   adminAttestations: '/admin/attestations',
+  adminCampaign: '/admin/campaign',
+  adminCampaignTargets: '/admin/campaign/targets',
   catalogue: '/courses',
   course: (slug: string) => `/courses/${encodeURIComponent(slug)}`,
   myLearning: '/learning',

@@ -11,4 +11,6 @@ export const ADMIN_AREA_PERMISSIONS: readonly Permission[] = [
   Permission.CertificateIssue,
   Permission.CertificateRevoke,
   Permission.AttestationManage,
+  Permission.CampaignRead,
+  Permission.CampaignTargetsManage,
 ];

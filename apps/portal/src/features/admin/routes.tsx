@@ -13,6 +13,8 @@ import { AuditLogPage } from './components/AuditLogPage';
 import { BatchesPage } from './components/BatchesPage';
 import { BatchPage } from './components/BatchPage';
 import { BulkEnrolmentPage } from './components/BulkEnrolmentPage';
+import { CampaignPage } from './components/CampaignPage';
+import { CampaignTargetsPage } from './components/CampaignTargetsPage';
 import { CertificatesAdminPage } from './components/CertificatesAdminPage';
 import { CreateStaffPage } from './components/CreateStaffPage';
 import { NewBatchPage } from './components/NewBatchPage';
@@ -27,6 +29,22 @@ export default function AdminRoutes() {
   return (
     <Routes>
       <Route index element={<AdminHomePage />} />
+      <Route
+        path="campaign"
+        element={
+          <Gate section="campaign">
+            <CampaignPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="campaign/targets"
+        element={
+          <Gate section="campaignTargets">
+            <CampaignTargetsPage />
+          </Gate>
+        }
+      />
       <Route
         path="users"
         element={

@@ -4,6 +4,14 @@ import { paths } from '../../../app/paths';
 
 /** The admin area's pages and who may open them; the router and the menus both read this table. */
 export const ADMIN_SECTIONS = [
+  // First: what a commune or province official opens most, the campaign's progress.
+  { id: 'campaign', path: paths.adminCampaign, anyOf: [Permission.CampaignRead] },
+  // Commune admins see their commune's targets; province admins also set them.
+  {
+    id: 'campaignTargets',
+    path: paths.adminCampaignTargets,
+    anyOf: [Permission.CampaignRead, Permission.CampaignTargetsManage],
+  },
   { id: 'users', path: paths.adminUsers, anyOf: [Permission.UserList] },
   { id: 'newStaff', path: paths.adminNewStaff, anyOf: [Permission.UserCreateStaff] },
   { id: 'adminUnits', path: paths.adminUnits, anyOf: [Permission.UserList, Permission.AdminUnitImport] },

@@ -1,0 +1,18 @@
+import { readYear } from '../campaign';
+import type { CampaignScope } from './CampaignFilters';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The year and unit live in the address bar: a dashboard can be bookmarked or sent to a colleague. */
+export function readScope(params: URLSearchParams, currentYear: number): CampaignScope {
+  const unitId = params.get('unitId') ?? '';
+  return { year: readYear(params.get('year'), currentYear), unitId: UUID.test(unitId) ? unitId : '' };
+}
+
+export function toSearch(scope: CampaignScope, currentYear: number): string {
+  const params = new URLSearchParams();
+  if (scope.year !== currentYear) params.set('year', String(scope.year));
+  if (scope.unitId) params.set('unitId', scope.unitId);
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
