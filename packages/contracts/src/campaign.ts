@@ -24,4 +24,5 @@ export type TargetKind = (typeof TargetKind)[keyof typeof TargetKind];
 export const CAMPAIGN_STATS_REFRESH_SQL: readonly string[] = [
   'REFRESH MATERIALIZED VIEW CONCURRENTLY campaign_learner_stages',
   'REFRESH MATERIALIZED VIEW CONCURRENTLY campaign_funnel',
+  'REFRESH MATERIALIZED VIEW CONCURRENTLY campaign_weekly',
 ];

@@ -20,14 +20,16 @@ import {
   WeeklyPointDto,
 } from './dto/campaign.dto';
 
-interface FunnelRow {
-  communeId: string | null;
-  targetGroup: TargetGroup | null;
-  elderly: boolean;
-  disability: boolean;
+/** One row of the grouping sets: a stage total, a stage per target group, or a stage per commune. */
+interface SumRow {
   stage: CampaignStage;
-  week: string;
+  targetGroup: TargetGroup | null;
+  communeId: string | null;
+  byGroup: boolean;
+  byCommune: boolean;
   learners: number;
+  elderly: number | null;
+  disability: number | null;
 }
 
 interface TargetRow {
@@ -49,10 +51,11 @@ const SELECT_TARGET = `
     FROM campaign_targets t JOIN admin_units u ON u.id = t.unit_id`;
 
 /**
- * The campaign's numbers: the funnel of a province or a commune against its yearly targets, weekly
- * progress, communes ranked, and breakdowns by target group and inclusion attributes. Everything is read
- * from the `campaign_funnel` materialised view (refreshed every 5 minutes by the worker), a few thousand
- * rows at campaign scale, never from learners, enrolments and certificates directly.
+ * The campaign's numbers: the funnel of a province or a commune (learners at each stage to date) against
+ * its yearly targets, the year's weekly progress, communes ranked, and breakdowns by target group and
+ * inclusion attributes. Everything is read from the `campaign_funnel` and `campaign_weekly` materialised
+ * views (refreshed every 5 minutes by the worker), a few thousand rows at campaign scale, never from
+ * learners, enrolments and certificates directly.
  *
  * Scoping: a commune admin sees their own commune only — any other unit is refused — and the scope is
  * part of every query, not a filter applied afterwards.
@@ -76,12 +79,25 @@ export class CampaignService {
               [unit.id],
             )
           ).map((row) => row.id);
-    const [rows, targets, refreshed] = await Promise.all([
-      this.dataSource.query<FunnelRow[]>(
-        `SELECT commune_id AS "communeId", target_group AS "targetGroup", elderly, disability, stage,
-                to_char(week, 'YYYY-MM-DD') AS week, learners
+    // Summed in PostgreSQL with grouping sets: one pass over the unit's funnel rows gives the totals,
+    // the 60+ and disability figures, the target groups and the communes; the weeks come from their own view.
+    const [sums, weeklyRows, targets, refreshed] = await Promise.all([
+      this.dataSource.query<SumRow[]>(
+        `SELECT stage, target_group AS "targetGroup", commune_id AS "communeId",
+                GROUPING(target_group) = 0 AS "byGroup", GROUPING(commune_id) = 0 AS "byCommune",
+                sum(learners)::int AS learners,
+                (sum(learners) FILTER (WHERE elderly))::int AS elderly,
+                (sum(learners) FILTER (WHERE disability))::int AS disability
            FROM campaign_funnel
-          WHERE commune_id = ANY($1::uuid[]) AND week < make_date($2 + 1, 1, 1)`,
+          WHERE commune_id = ANY($1::uuid[])
+          GROUP BY GROUPING SETS ((stage), (stage, target_group), (stage, commune_id))`,
+        [communeIds],
+      ),
+      this.dataSource.query<{ stage: CampaignStage; week: string; learners: number }[]>(
+        `SELECT stage, to_char(week, 'YYYY-MM-DD') AS week, sum(learners)::int AS learners
+           FROM campaign_weekly
+          WHERE commune_id = ANY($1::uuid[]) AND week >= make_date($2, 1, 1) - 6 AND week < make_date($2 + 1, 1, 1)
+          GROUP BY stage, week`,
         [communeIds, year],
       ),
       this.dataSource.query<TargetRow[]>(
@@ -99,24 +115,26 @@ export class CampaignService {
     const disability = emptyCounts();
     const weeks = new Map<string, StageCountsDto>();
     const perCommune = new Map<string, StageCountsDto>();
-    for (const row of rows) {
-      total[row.stage] += row.learners;
-      const group = groups.get(row.targetGroup) ?? emptyCounts();
-      group[row.stage] += row.learners;
-      groups.set(row.targetGroup, group);
-      if (row.elderly) elderly[row.stage] += row.learners;
-      if (row.disability) disability[row.stage] += row.learners;
-      // The year's weeks: the one holding 1 January may start in late December.
-      if (row.week >= `${year - 1}-12-26`) {
-        const week = weeks.get(row.week) ?? emptyCounts();
-        week[row.stage] += row.learners;
-        weeks.set(row.week, week);
-      }
-      if (row.communeId) {
+    for (const row of sums) {
+      if (row.byGroup) {
+        const group = groups.get(row.targetGroup) ?? emptyCounts();
+        group[row.stage] += row.learners;
+        groups.set(row.targetGroup, group);
+      } else if (row.byCommune) {
+        if (!row.communeId) continue;
         const commune = perCommune.get(row.communeId) ?? emptyCounts();
         commune[row.stage] += row.learners;
         perCommune.set(row.communeId, commune);
+      } else {
+        total[row.stage] += row.learners;
+        elderly[row.stage] += row.elderly ?? 0;
+        disability[row.stage] += row.disability ?? 0;
       }
+    }
+    for (const row of weeklyRows) {
+      const week = weeks.get(row.week) ?? emptyCounts();
+      week[row.stage] += row.learners;
+      weeks.set(row.week, week);
     }
 
     const ownTargets = targets.filter((target) => target.unitId === unit.id && target.targetGroup === null);
