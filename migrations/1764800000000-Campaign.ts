@@ -121,6 +121,24 @@ export class Campaign1764800000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX uq_campaign_weekly ON campaign_weekly (commune_id, stage, week) NULLS NOT DISTINCT`,
     );
 
+    // A roster import and the learners it brought (created or matched), so they can be enrolled later.
+    await queryRunner.query(`
+      CREATE TABLE roster_imports (
+        id uuid PRIMARY KEY,
+        imported_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        commune_id uuid REFERENCES admin_units(id) ON DELETE SET NULL,
+        rows integer NOT NULL,
+        created integer NOT NULL,
+        existing integer NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await queryRunner.query(`
+      CREATE TABLE roster_import_members (
+        import_id uuid NOT NULL REFERENCES roster_imports(id) ON DELETE CASCADE,
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        PRIMARY KEY (import_id, user_id)
+      )`);
+
     await queryRunner.query(`
       CREATE TABLE campaign_stats_refreshes (
         id integer PRIMARY KEY DEFAULT 1 CHECK (id = 1),
@@ -131,6 +149,8 @@ export class Campaign1764800000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE campaign_stats_refreshes`);
+    await queryRunner.query(`DROP TABLE roster_import_members`);
+    await queryRunner.query(`DROP TABLE roster_imports`);
     await queryRunner.query(`DROP MATERIALIZED VIEW campaign_weekly`);
     await queryRunner.query(`DROP MATERIALIZED VIEW campaign_funnel`);
     await queryRunner.query(`DROP MATERIALIZED VIEW campaign_learner_stages`);

@@ -1,15 +1,12 @@
 import { CourseStatus, ErrorCode, Role } from '@hocvu/contracts';
 import { FieldCipher } from '@hocvu/server-kit';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
-import { ApiConfig } from '../../config/api-config';
-import { REDIS } from '../../redis/redis.module';
 import { AuditService } from '../audit/audit.service';
 import {
   RosterDuplicateDto,
@@ -30,8 +27,6 @@ import { ParsedRoster, parseRoster, RosterLearner, UnitDirectory, UnitMatch } fr
  * new one at the next sign-in). Hashing a random password per row would cost ~50 ms × 50,000 rows.
  */
 export const ROSTER_NO_PASSWORD = '!roster';
-/** How long an import's list of learners is kept for enrolling them (POST /rosters/imports/{id}/enrol). */
-const IMPORT_TTL_SECONDS = 30 * 24 * 3600;
 /** Rows per INSERT … SELECT FROM unnest(…): 20 parameters per statement whatever the batch size. */
 const INSERT_BATCH = 5000;
 
@@ -61,19 +56,10 @@ interface Analysis {
   existing: { row: number; userId: string | null }[];
 }
 
-interface StoredImport {
-  actorId: string;
-  /** The commune a commune admin imported into; null for a province admin's import. */
-  communeId: string | null;
-  userIds: string[];
-}
-
 @Injectable()
 export class RostersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
-    private readonly config: ApiConfig,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
   ) {}
@@ -169,9 +155,15 @@ export class RostersService {
         },
         manager,
       );
-      // Inside the transaction: if Redis is down the import rolls back rather than lose its list.
-      const stored: StoredImport = { actorId: actor.id, communeId: scope, userIds: result.userIds };
-      await this.redis.set(this.importKey(importId), JSON.stringify(stored), 'EX', IMPORT_TTL_SECONDS);
+      // The import and its learners commit with the accounts: enrolling them later cannot lose anyone.
+      await manager.query(
+        `INSERT INTO roster_imports (id, imported_by, commune_id, rows, created, existing) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [importId, actor.id, scope, result.rows, result.created, result.skippedExisting],
+      );
+      await manager.query(
+        `INSERT INTO roster_import_members (import_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+        [importId, result.userIds],
+      );
       return result;
     });
   }
@@ -184,14 +176,16 @@ export class RostersService {
     requestId: string | null,
   ): Promise<RosterEnrolResultDto> {
     const scope = this.scopeOf(actor);
-    const raw = await this.redis.get(this.importKey(importId));
-    const stored = raw ? (JSON.parse(raw) as StoredImport) : null;
+    const [stored] = await this.dataSource.query<{ communeId: string | null; userIds: string[] }[]>(
+      `SELECT i.commune_id AS "communeId",
+              COALESCE(array_agg(m.user_id) FILTER (WHERE m.user_id IS NOT NULL), '{}') AS "userIds"
+         FROM roster_imports i LEFT JOIN roster_import_members m ON m.import_id = i.id
+        WHERE i.id = $1 GROUP BY i.id`,
+      [importId],
+    );
     // Another commune's import is reported as missing, like other out-of-scope records.
     if (!stored || (scope !== null && stored.communeId !== scope)) {
-      throw AppError.notFound(
-        ErrorCode.RosterImportNotFound,
-        'No such roster import (imports can be enrolled for 30 days)',
-      );
+      throw AppError.notFound(ErrorCode.RosterImportNotFound, 'No such roster import');
     }
     await this.assertOpen(courseId);
     return this.dataSource.transaction(async (manager) => {
@@ -441,10 +435,6 @@ export class RostersService {
         'This course is not open for enrolment',
       );
     }
-  }
-
-  private importKey(importId: string): string {
-    return `${this.config.REDIS_PREFIX}:roster:import:${importId}`;
   }
 }
 
