@@ -3054,7 +3054,7 @@ export interface components {
             duplicates: components["schemas"]["RosterDuplicateDto"][];
             /**
              * Format: uuid
-             * @description For POST /api/rosters/imports/{importId}/enrol (kept 30 days)
+             * @description For POST /api/rosters/imports/{importId}/enrol
              */
             importId: string;
             /** @description Accounts created */

@@ -92,7 +92,7 @@ export class RosterPreviewDto {
 export class RosterImportResultDto extends RosterPreviewDto {
   @ApiProperty({
     format: 'uuid',
-    description: 'For POST /api/rosters/imports/{importId}/enrol (kept 30 days)',
+    description: 'For POST /api/rosters/imports/{importId}/enrol',
   })
   importId!: string;
   @ApiProperty({ description: 'Accounts created' }) created!: number;
