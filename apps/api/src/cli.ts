@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<void> {
         );
         console.log('Demo sign-ins (phone / password):');
         for (const account of DEMO_ACCOUNTS)
-          console.log(`  ${account.label.padEnd(15)} ${account.phone} / ${account.password}`);
+          console.log(`  ${account.label.padEnd(25)} ${account.phone} / ${account.password}`);
       });
     case 'seed-video': {
       const config = ApiConfigModule.load(process.env);
