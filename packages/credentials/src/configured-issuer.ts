@@ -93,3 +93,21 @@ function parseRetiredKeys(value: string, did: string): IssuerPublicKey[] {
     return { id, type: 'Multikey', controller: did, publicKeyMultibase };
   });
 }
+
+/**
+ * The issuer for a server process: production refuses to start without a valid key (it would accept
+ * work it cannot sign, or serve nothing to verify against); elsewhere the process starts, `warn` gets
+ * the fix, and the problem is returned for the certificate code paths to report.
+ */
+export async function loadIssuerForProcess(
+  settings: IssuerSettings,
+  options: { production: boolean; warn: (message: string) => void },
+): Promise<ConfiguredIssuer | IssuerConfigError> {
+  try {
+    return await loadConfiguredIssuer(settings);
+  } catch (error) {
+    if (!(error instanceof IssuerConfigError) || options.production) throw error;
+    options.warn(error.message);
+    return error;
+  }
+}

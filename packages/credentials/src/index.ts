@@ -33,6 +33,7 @@ export {
   IssuerConfigError,
   type IssuerSettings,
   loadConfiguredIssuer,
+  loadIssuerForProcess,
 } from './configured-issuer';
 export {
   BUNDLED_CONTEXTS,

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@hocvu/contracts';
-import { ConfiguredIssuer, IssuerConfigError, loadConfiguredIssuer } from '@hocvu/credentials';
+import { ConfiguredIssuer, IssuerConfigError, loadIssuerForProcess } from '@hocvu/credentials';
 import { Logger, Provider } from '@nestjs/common';
 
 import { AppError } from '../../common/errors/app-error';
@@ -17,19 +17,18 @@ export type ApiIssuer = ConfiguredIssuer | IssuerConfigError;
 export const apiIssuerProvider: Provider = {
   provide: API_ISSUER,
   inject: [ApiConfig],
-  useFactory: async (config: ApiConfig): Promise<ApiIssuer> => {
-    try {
-      return await loadConfiguredIssuer({
+  useFactory: (config: ApiConfig): Promise<ApiIssuer> =>
+    loadIssuerForProcess(
+      {
         publicUrl: config.PUBLIC_URL,
         signingKey: config.CERTIFICATE_SIGNING_KEY,
         retiredKeys: config.CERTIFICATE_RETIRED_KEYS,
-      });
-    } catch (error) {
-      if (!(error instanceof IssuerConfigError) || config.NODE_ENV === 'production') throw error;
-      new Logger('Certificates').warn(error.message);
-      return error;
-    }
-  },
+      },
+      {
+        production: config.NODE_ENV === 'production',
+        warn: (message) => new Logger('Certificates').warn(message),
+      },
+    ),
 };
 
 export function configuredIssuer(issuer: ApiIssuer): ConfiguredIssuer {

@@ -1,5 +1,4 @@
 import {
-  CourseStatus,
   DEFAULT_VIDEO_COMPLETION_PERCENT,
   ErrorCode,
   LessonKind,
@@ -17,6 +16,7 @@ import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { PublishedOutline, PublishedOutlineCache } from '../catalogue/published-outline';
 import { PublishedVideoContent, VideoPlaybackService } from '../video/video-playback.service';
+import { assertCourseOpen } from './course-open';
 import {
   BulkEnrolmentDto,
   BulkEnrolmentResultDto,
@@ -49,7 +49,7 @@ export class LearningService {
 
   /** Idempotent: enrolling twice returns the existing enrolment (`created` false). */
   async enrol(courseId: string, user: AuthUser): Promise<{ enrolment: EnrolmentDto; created: boolean }> {
-    await this.assertOpen(courseId);
+    await assertCourseOpen(this.dataSource, courseId);
     const inserted = await this.dataSource.query<{ enrolled_at: Date }[]>(
       `INSERT INTO enrolments (course_id, user_id, source) VALUES ($1, $2, 'self')
        ON CONFLICT (course_id, user_id) DO NOTHING RETURNING enrolled_at`,
@@ -217,7 +217,7 @@ export class LearningService {
         { field: 'communeId', rules: ['required'], message: 'Choose a commune, a target group or both' },
       ]);
     }
-    await this.assertOpen(dto.courseId);
+    await assertCourseOpen(this.dataSource, dto.courseId);
     return this.dataSource.transaction(async (manager) => {
       const cohort = `FROM users u WHERE u.role = 'learner' AND u.status = 'active'
         AND ($1::uuid IS NULL OR u.commune_id = $1) AND ($2::text IS NULL OR u.target_group = $2)`;
@@ -246,22 +246,6 @@ export class LearningService {
       );
       return result;
     });
-  }
-
-  /** Enrolment is open only while the course is published. */
-  private async assertOpen(courseId: string): Promise<void> {
-    const [course] = await this.dataSource.query<{ status: string }[]>(
-      'SELECT status FROM courses WHERE id = $1',
-      [courseId],
-    );
-    if (!course) throw AppError.notFound(ErrorCode.CourseNotFound, 'No such course');
-    if (course.status !== CourseStatus.Published) {
-      throw new AppError(
-        ErrorCode.CourseNotOpen,
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'This course is not open for enrolment',
-      );
-    }
   }
 
   /**

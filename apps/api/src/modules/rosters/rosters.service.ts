@@ -1,4 +1,4 @@
-import { CourseStatus, ErrorCode, Role } from '@hocvu/contracts';
+import { ErrorCode, Role } from '@hocvu/contracts';
 import { FieldCipher } from '@hocvu/server-kit';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -8,6 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
+import { assertCourseOpen } from '../learning/course-open';
 import {
   RosterDuplicateDto,
   RosterEnrolResultDto,
@@ -187,7 +188,7 @@ export class RostersService {
     if (!stored || (scope !== null && stored.communeId !== scope)) {
       throw AppError.notFound(ErrorCode.RosterImportNotFound, 'No such roster import');
     }
-    await this.assertOpen(courseId);
+    await assertCourseOpen(this.dataSource, courseId);
     return this.dataSource.transaction(async (manager) => {
       const [counts] = await manager.query<{ cohort: number; added: number }[]>(
         `WITH cohort AS (
@@ -420,21 +421,6 @@ export class RostersService {
       return actor.communeId;
     }
     return null;
-  }
-
-  private async assertOpen(courseId: string): Promise<void> {
-    const [course] = await this.dataSource.query<{ status: string }[]>(
-      'SELECT status FROM courses WHERE id = $1',
-      [courseId],
-    );
-    if (!course) throw AppError.notFound(ErrorCode.CourseNotFound, 'No such course');
-    if (course.status !== CourseStatus.Published) {
-      throw new AppError(
-        ErrorCode.CourseNotOpen,
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'This course is not open for enrolment',
-      );
-    }
   }
 }
 

@@ -160,12 +160,8 @@ export class CertificateIssuer {
     });
   }
 
-  private async existing(column: 'enrolment_id' | 'batch_item_id', id: string): Promise<IssueOutcome | null> {
-    const rows = await this.dataSource.query<{ id: string; serial: string }[]>(
-      `SELECT id, serial FROM certificates WHERE ${column} = $1`,
-      [id],
-    );
-    return rows[0] ? { outcome: 'exists', certificateId: rows[0].id, serial: rows[0].serial } : null;
+  private existing(column: 'enrolment_id' | 'batch_item_id', id: string): Promise<IssueOutcome | null> {
+    return this.existingIn(this.dataSource, column, id);
   }
 
   private async issue(facts: CertificateFacts): Promise<IssueOutcome> {
@@ -243,7 +239,7 @@ export class CertificateIssuer {
   }
 
   private async existingIn(
-    manager: EntityManager,
+    manager: DataSource | EntityManager,
     column: 'enrolment_id' | 'batch_item_id',
     id: string,
   ): Promise<IssueOutcome | null> {

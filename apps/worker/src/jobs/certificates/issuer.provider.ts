@@ -1,4 +1,4 @@
-import { ConfiguredIssuer, IssuerConfigError, loadConfiguredIssuer } from '@hocvu/credentials';
+import { ConfiguredIssuer, IssuerConfigError, loadIssuerForProcess } from '@hocvu/credentials';
 import { Logger, Provider } from '@nestjs/common';
 
 import { WorkerConfig } from '../../config/worker-config';
@@ -15,19 +15,19 @@ export type IssuerOrProblem = ConfiguredIssuer | IssuerConfigError;
 export const issuerProvider: Provider = {
   provide: ISSUER,
   inject: [WorkerConfig],
-  useFactory: async (config: WorkerConfig): Promise<IssuerOrProblem> => {
-    try {
-      return await loadConfiguredIssuer({
+  useFactory: (config: WorkerConfig): Promise<IssuerOrProblem> =>
+    loadIssuerForProcess(
+      {
         publicUrl: config.PUBLIC_URL,
         signingKey: config.CERTIFICATE_SIGNING_KEY,
         retiredKeys: config.CERTIFICATE_RETIRED_KEYS,
-      });
-    } catch (error) {
-      if (!(error instanceof IssuerConfigError) || config.NODE_ENV === 'production') throw error;
-      new Logger('CertificateIssuer').warn(`Certificates will not be issued: ${error.message}`);
-      return error;
-    }
-  },
+      },
+      {
+        production: config.NODE_ENV === 'production',
+        warn: (message) =>
+          new Logger('CertificateIssuer').warn(`Certificates will not be issued: ${message}`),
+      },
+    ),
 };
 
 export function requireIssuer(issuer: IssuerOrProblem): ConfiguredIssuer {
