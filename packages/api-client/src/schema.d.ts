@@ -1468,6 +1468,13 @@ export interface components {
         TargetGroup: "public_servant" | "student" | "enterprise_worker" | "citizen";
         /** @enum {string} */
         UserStatus: "active" | "disabled";
+        InclusionProfileDto: {
+            /** Format: date-time */
+            consentedAt: string;
+            disability: boolean | null;
+            ethnicGroup: string | null;
+            householdId: string | null;
+        };
         /** @enum {string} */
         Permission: "profile.read" | "profile.update" | "user.list" | "user.read" | "user.create_staff" | "user.reset_password" | "admin_unit.import" | "audit_log.read" | "course.author" | "learning.access" | "enrolment.bulk" | "language.manage" | "certificate.read" | "certificate.issue" | "certificate.revoke" | "attestation.manage" | "campaign.read" | "campaign.targets" | "roster.import";
         UserProfileDto: {
@@ -1503,9 +1510,21 @@ export interface components {
              * @enum {number|null}
              */
             identityLevel: 1 | 2 | null;
+            /** @description Optional attributes the learner consented to; null without consent */
+            inclusion: components["schemas"]["InclusionProfileDto"] | null;
             permissions: components["schemas"]["Permission"][];
             /** Format: date-time */
             createdAt: string;
+        };
+        InclusionAttributesDto: {
+            /** @description The learner agrees to these attributes being kept for campaign figures */
+            consent: boolean;
+            /** @description Self-declared disability */
+            disability?: boolean | null;
+            /** @example Thái */
+            ethnicGroup?: string | null;
+            /** @description Household id (số hộ), for the "digital family" figure */
+            householdId?: string | null;
         };
         UpdateProfileDto: {
             /**
@@ -1525,6 +1544,7 @@ export interface components {
              */
             communeId?: string;
             targetGroup?: components["schemas"]["TargetGroup"];
+            inclusion?: components["schemas"]["InclusionAttributesDto"];
             fullName?: string;
         };
         ChangePasswordDto: {

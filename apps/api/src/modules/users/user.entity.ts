@@ -31,6 +31,19 @@ export class User {
   @Column({ name: 'birth_year', type: 'smallint', nullable: true })
   birthYear!: number | null;
 
+  /** Optional, self-declared, kept only with consent (docs/privacy.md). */
+  @Column({ type: 'boolean', nullable: true })
+  disability!: boolean | null;
+
+  @Column({ name: 'ethnic_group', type: 'varchar', length: 40, nullable: true })
+  ethnicGroup!: string | null;
+
+  @Column({ name: 'household_id', type: 'varchar', length: 40, nullable: true })
+  householdId!: string | null;
+
+  @Column({ name: 'attributes_consented_at', type: 'timestamptz', nullable: true })
+  attributesConsentedAt!: Date | null;
+
   @Column({ name: 'birth_date_enc', type: 'text', nullable: true })
   birthDateEncrypted!: string | null;
 

@@ -24,6 +24,66 @@ describe('user administration (integration)', () => {
   });
   afterAll(() => t.close());
 
+  it('keeps inclusion attributes only with consent, and erases them all when consent is withdrawn', async () => {
+    const learner = await aSignedInUser(t, Role.Learner, communeA);
+    const patch = (payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'PATCH', url: '/api/me', headers: learner.auth, payload });
+    const stored = async () =>
+      (
+        await t.db.query<
+          {
+            disability: boolean | null;
+            ethnicGroup: string | null;
+            householdId: string | null;
+            consented: boolean;
+          }[]
+        >(
+          `SELECT disability, ethnic_group AS "ethnicGroup", household_id AS "householdId",
+                  attributes_consented_at IS NOT NULL AS consented FROM users WHERE id = $1`,
+          [learner.id],
+        )
+      )[0];
+
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: learner.auth })).json().inclusion,
+    ).toBeNull();
+    const missingConsent = await patch({ inclusion: { disability: true } });
+    expect(missingConsent.statusCode).toBe(400);
+    expect(await stored()).toEqual({
+      disability: null,
+      ethnicGroup: null,
+      householdId: null,
+      consented: false,
+    });
+
+    const given = await patch({
+      inclusion: { consent: true, disability: true, ethnicGroup: 'Thái', householdId: 'HB-0042' },
+    });
+    expect(given.statusCode).toBe(200);
+    expect(given.json().inclusion).toMatchObject({
+      disability: true,
+      ethnicGroup: 'Thái',
+      householdId: 'HB-0042',
+    });
+    expect(await stored()).toEqual({
+      disability: true,
+      ethnicGroup: 'Thái',
+      householdId: 'HB-0042',
+      consented: true,
+    });
+
+    const withdrawn = await patch({ inclusion: { consent: false } });
+    expect(withdrawn.json().inclusion).toBeNull();
+    expect(await stored()).toEqual({
+      disability: null,
+      ethnicGroup: null,
+      householdId: null,
+      consented: false,
+    });
+
+    expect((await patch({ inclusion: { consent: true, ethnicGroup: 'x'.repeat(41) } })).statusCode).toBe(400);
+  });
+
   it('lets a province admin create a teacher, and records it in the audit log', async () => {
     const phone = uniquePhone();
     const response = await t.app.inject({

@@ -13,6 +13,7 @@ import {
   AccountFieldsDto,
   ChangePasswordDto,
   CreateStaffDto,
+  InclusionAttributesDto,
   PasswordResetDto,
   UpdateProfileDto,
   UserListQueryDto,
@@ -119,6 +120,7 @@ export class UsersService {
     if (dto.targetGroup !== undefined) user.targetGroup = dto.targetGroup;
     // A commune admin's commune is their scope of authority: only a province admin changes it.
     if (dto.communeId !== undefined && user.role !== Role.CommuneAdmin) user.communeId = dto.communeId;
+    if (dto.inclusion !== undefined) applyInclusion(user, dto.inclusion);
     await this.users.save(user);
     return this.toProfile(user);
   }
@@ -240,6 +242,14 @@ export class UsersService {
         ? maskCitizenId(this.cipher.decrypt(user.citizenIdEncrypted))
         : null,
       identityLevel: user.identityLevel,
+      inclusion: user.attributesConsentedAt
+        ? {
+            consentedAt: user.attributesConsentedAt.toISOString(),
+            disability: user.disability,
+            ethnicGroup: user.ethnicGroup,
+            householdId: user.householdId,
+          }
+        : null,
       permissions: [...ROLE_PERMISSIONS[user.role]],
       createdAt: user.createdAt.toISOString(),
     };
@@ -380,4 +390,19 @@ function generateTemporaryPassword(): string {
 /** The year of a YYYY-MM-DD birth date (validated by the DTO). */
 export function birthYearOf(birthDate: string): number {
   return Number(birthDate.slice(0, 4));
+}
+
+/** Consent keeps the attributes given (others unchanged); withdrawal erases all three with the consent. */
+function applyInclusion(user: User, inclusion: InclusionAttributesDto): void {
+  if (!inclusion.consent) {
+    user.disability = null;
+    user.ethnicGroup = null;
+    user.householdId = null;
+    user.attributesConsentedAt = null;
+    return;
+  }
+  user.attributesConsentedAt ??= new Date();
+  if (inclusion.disability !== undefined) user.disability = inclusion.disability;
+  if (inclusion.ethnicGroup !== undefined) user.ethnicGroup = inclusion.ethnicGroup?.normalize('NFC') ?? null;
+  if (inclusion.householdId !== undefined) user.householdId = inclusion.householdId;
 }

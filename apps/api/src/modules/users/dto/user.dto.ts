@@ -10,7 +10,9 @@ import {
   UserStatus,
 } from '@hocvu/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsOptional,
@@ -20,6 +22,7 @@ import {
   Matches,
   MaxLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 
 import { PageQueryDto } from '../../../common/pagination';
@@ -37,6 +40,50 @@ export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export class CommuneRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Mường Thanh' }) name!: string;
+}
+
+/**
+ * Optional attributes for inclusion reporting (docs/privacy.md). Sent with `consent: true` they are
+ * kept (and the consent time recorded); `consent: false` withdraws: all three are erased.
+ */
+export class InclusionAttributesDto {
+  @ApiProperty({ description: 'The learner agrees to these attributes being kept for campaign figures' })
+  @IsBoolean()
+  consent!: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Self-declared disability' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsBoolean()
+  disability?: boolean | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 40, example: 'Thái' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Trim()
+  @IsString()
+  @Length(1, 40)
+  ethnicGroup?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 40,
+    description: 'Household id (số hộ), for the "digital family" figure',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Trim()
+  @IsString()
+  @Length(1, 40)
+  householdId?: string | null;
+}
+
+export class InclusionProfileDto {
+  @ApiProperty({ type: String, format: 'date-time' }) consentedAt!: string;
+  @ApiProperty({ type: Boolean, nullable: true }) disability!: boolean | null;
+  @ApiProperty({ type: String, nullable: true }) ethnicGroup!: string | null;
+  @ApiProperty({ type: String, nullable: true }) householdId!: string | null;
 }
 
 export class UserProfileDto {
@@ -69,6 +116,12 @@ export class UserProfileDto {
     description: 'VNeID identification level (2 = identity-verified)',
   })
   identityLevel!: 1 | 2 | null;
+  @ApiProperty({
+    type: InclusionProfileDto,
+    nullable: true,
+    description: 'Optional attributes the learner consented to; null without consent',
+  })
+  inclusion!: InclusionProfileDto | null;
   @ApiProperty({ enum: PERMISSIONS, enumName: 'Permission', isArray: true }) permissions!: string[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
@@ -105,6 +158,12 @@ export class ProfileFieldsDto {
 }
 
 export class UpdateProfileDto extends ProfileFieldsDto {
+  @ApiPropertyOptional({ type: InclusionAttributesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InclusionAttributesDto)
+  inclusion?: InclusionAttributesDto;
+
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
   @IsOptional()
   @Trim()
