@@ -15,6 +15,7 @@ export const paths = {
   adminUnits: '/admin/admin-units',
   adminAuditLog: '/admin/audit-log',
   adminEnrolments: '/admin/enrolments',
+  adminRosters: '/admin/rosters',
   adminCertificates: '/admin/certificates',
   adminBatches: '/admin/certificate-batches',
   adminNewBatch: '/admin/certificate-batches/new',

@@ -13,4 +13,5 @@ export const ADMIN_AREA_PERMISSIONS: readonly Permission[] = [
   Permission.AttestationManage,
   Permission.CampaignRead,
   Permission.CampaignTargetsManage,
+  Permission.RosterImport,
 ];

@@ -18,6 +18,7 @@ import { CampaignTargetsPage } from './components/CampaignTargetsPage';
 import { CertificatesAdminPage } from './components/CertificatesAdminPage';
 import { CreateStaffPage } from './components/CreateStaffPage';
 import { NewBatchPage } from './components/NewBatchPage';
+import { RostersPage } from './components/RostersPage';
 import { UsersPage } from './components/UsersPage';
 
 function Gate({ section, children }: { section: AdminSectionId; children: ReactNode }) {
@@ -66,6 +67,14 @@ export default function AdminRoutes() {
         element={
           <Gate section="adminUnits">
             <AdminUnitsPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="rosters"
+        element={
+          <Gate section="rosters">
+            <RostersPage />
           </Gate>
         }
       />

@@ -15,6 +15,8 @@ export const ADMIN_SECTIONS = [
   { id: 'users', path: paths.adminUsers, anyOf: [Permission.UserList] },
   { id: 'newStaff', path: paths.adminNewStaff, anyOf: [Permission.UserCreateStaff] },
   { id: 'adminUnits', path: paths.adminUnits, anyOf: [Permission.UserList, Permission.AdminUnitImport] },
+  // Commune and province admins bring whole class or staff lists in, then enrol them in a course.
+  { id: 'rosters', path: paths.adminRosters, anyOf: [Permission.RosterImport] },
   { id: 'enrolments', path: paths.adminEnrolments, anyOf: [Permission.EnrolmentBulk] },
   { id: 'certificates', path: paths.adminCertificates, anyOf: [Permission.CertificateRead] },
   { id: 'batches', path: paths.adminBatches, anyOf: [Permission.CertificateIssue] },
