@@ -4,27 +4,20 @@
  * problem codes mapped to catalogue keys, the issues grouped per spreadsheet row).
  */
 
+import { SPREADSHEET_ACCEPT, SpreadsheetKind, spreadsheetKind } from '../../shared/spreadsheet-file';
+
 /** The API's limit on a roster file (ROSTER_FILE_TOO_LARGE past it), the same for CSV and XLSX. */
 export const ROSTER_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** The file input's `accept`: by extension too, since phones often give a CSV no type or a wrong one. */
-export const ROSTER_ACCEPT = ['.xlsx', '.csv', XLSX_TYPE, 'text/csv'].join(',');
+/** The file input's `accept`. */
+export const ROSTER_ACCEPT = SPREADSHEET_ACCEPT;
 
-export type RosterFileKind = 'csv' | 'xlsx';
+export type RosterFileKind = SpreadsheetKind;
 /** Keys under `admin.rosters.fileProblems`. */
 export type RosterFileProblem =
   'noFile' | 'wrongType' | 'oldExcel' | 'empty' | 'tooLarge' | 'notUtf8' | 'unreadable';
 
-/** Which of the two formats a file is, by its name first (types vary by phone and browser). */
-export function rosterFileKind(file: { name: string; type: string }): RosterFileKind | null {
-  const extension = file.name.toLowerCase().split('.').pop() ?? '';
-  if (extension === 'xlsx') return 'xlsx';
-  if (extension === 'csv') return 'csv';
-  if (file.type === XLSX_TYPE) return 'xlsx';
-  if (file.type === 'text/csv') return 'csv';
-  return null;
-}
+export const rosterFileKind = spreadsheetKind;
 
 /** The checks made before reading the file: its kind, not empty, at most 10 MB. */
 export function checkRosterFile(file: {

@@ -1,27 +1,20 @@
 import { QUESTION_IMPORT_CSV_MAX_LENGTH, QUESTION_IMPORT_XLSX_MAX_BYTES } from '@hocvu/assessment';
 
+import { SPREADSHEET_ACCEPT, SpreadsheetKind, spreadsheetKind } from '../../../../shared/spreadsheet-file';
+
 /**
  * What the studio checks about a question file before sending it (the API checks again), and how it
  * groups the API's row report. The limits are @hocvu/assessment's, the API's own.
  */
 
-export type ImportFileKind = 'csv' | 'xlsx';
+export type ImportFileKind = SpreadsheetKind;
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** The file input's `accept`: by extension too, since phones often give a CSV no type or a wrong one. */
-export const IMPORT_ACCEPT = ['.xlsx', '.csv', XLSX_TYPE, 'text/csv'].join(',');
+/** The file input's `accept`. */
+export const IMPORT_ACCEPT = SPREADSHEET_ACCEPT;
 
 export type ImportFileProblem = 'wrongType' | 'empty' | 'tooLarge';
 
-/** Which template format a chosen file is, by its name first (types vary by phone and browser). */
-export function importFileKind(file: { name: string; type: string }): ImportFileKind | null {
-  const extension = file.name.toLowerCase().split('.').pop() ?? '';
-  if (extension === 'xlsx') return 'xlsx';
-  if (extension === 'csv') return 'csv';
-  if (file.type === XLSX_TYPE) return 'xlsx';
-  if (file.type === 'text/csv') return 'csv';
-  return null;
-}
+export const importFileKind = spreadsheetKind;
 
 export function checkImportFile(file: {
   name: string;
