@@ -23,6 +23,8 @@ describe('campaign dashboard and targets (integration)', () => {
   let communeB: string;
   let provinceAdmin: SignedInUser;
   let communeAdminA: SignedInUser;
+  /** Every commune of the province: another spec file may have drawn the same 2-digit province code. */
+  let provinceCommunes: string[];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -93,6 +95,9 @@ describe('campaign dashboard and targets (integration)', () => {
       }
     }
     for (const statement of CAMPAIGN_STATS_REFRESH_SQL) await t.db.query(statement);
+    provinceCommunes = (
+      await t.db.query<{ id: string }[]>(`SELECT id FROM admin_units WHERE parent_id = $1`, [provinceId])
+    ).map((row) => row.id);
   });
   afterAll(() => t.close());
 
@@ -123,17 +128,18 @@ describe('campaign dashboard and targets (integration)', () => {
     const response = await get(`/api/campaign/dashboard?unitId=${provinceId}&year=2026`, provinceAdmin);
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(funnelOf(body).registered).toBe(60);
-    expect(funnelOf(body)).toEqual(await fromScratch([communeA, communeB]));
+    expect(funnelOf(body).registered).toBeGreaterThanOrEqual(60);
+    expect(await fromScratch([communeA, communeB])).toMatchObject({ registered: 60 });
+    expect(funnelOf(body)).toEqual(await fromScratch(provinceCommunes));
     expect(body.elderly).toEqual(
-      await fromScratch([communeA, communeB], 'u.birth_year <= extract(year FROM now())::int - 60'),
+      await fromScratch(provinceCommunes, 'u.birth_year <= extract(year FROM now())::int - 60'),
     );
-    expect(body.disability).toEqual(await fromScratch([communeA, communeB], 'COALESCE(u.disability, false)'));
+    expect(body.disability).toEqual(await fromScratch(provinceCommunes, 'COALESCE(u.disability, false)'));
     for (const group of body.byTargetGroup as ({ targetGroup: string | null } & Counts)[]) {
       const { targetGroup, ...counts } = group;
       expect(counts).toEqual(
         await fromScratch(
-          [communeA, communeB],
+          provinceCommunes,
           targetGroup === null ? 'u.target_group IS NULL' : `u.target_group = '${targetGroup}'`,
         ),
       );
@@ -142,7 +148,7 @@ describe('campaign dashboard and targets (integration)', () => {
     const weeklyRegistered = (body.weekly as Counts[]).reduce((sum, week) => sum + week.registered, 0);
     expect(weeklyRegistered).toBe(body.funnel[0].learners);
     expect(body.communes.map((c: { communeId: string }) => c.communeId).sort()).toEqual(
-      [communeA, communeB].sort(),
+      [...provinceCommunes].sort(),
     );
   });
 
@@ -170,7 +176,7 @@ describe('campaign dashboard and targets (integration)', () => {
   });
 
   it('targets become progress: counts, percentages of a population, and the communes ranking', async () => {
-    const scratch = await fromScratch([communeA, communeB]);
+    const scratch = await fromScratch(provinceCommunes);
     const setProvince = await put(
       { year: 2026, unitId: provinceId, targetGroup: null, metric: 'confirmed', kind: 'count', value: 10 },
       provinceAdmin,
@@ -220,9 +226,10 @@ describe('campaign dashboard and targets (integration)', () => {
     });
     // Commune B's target of 1 puts it first as soon as it has one confirmation; A's 1000 is far off.
     const ranking = body.communes as { communeId: string; progressPercent: number | null }[];
-    const [b] = await fromScratch([communeB]).then((counts) => [counts.confirmed]);
-    if (b > 0) expect(ranking[0].communeId).toBe(communeB);
-    expect(ranking.every((row) => row.progressPercent !== null)).toBe(true);
+    const { confirmed: confirmedInB } = await fromScratch([communeB]);
+    if (confirmedInB > 0) expect(ranking[0].communeId).toBe(communeB);
+    const ours = ranking.filter((row) => row.communeId === communeA || row.communeId === communeB);
+    expect(ours.every((row) => row.progressPercent !== null)).toBe(true);
 
     const list = (await get(`/api/campaign/targets?year=2026&unitId=${provinceId}`, provinceAdmin)).json();
     expect(list.items).toHaveLength(4);
