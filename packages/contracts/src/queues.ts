@@ -73,7 +73,12 @@ export interface JobPayloads {
 export interface JobDefinition {
   queue: QueueName;
   /** Cron pattern (Asia/Ho_Chi_Minh) for jobs the worker schedules itself; absent for on-demand jobs. */
-  repeat?: { pattern: string; payload: unknown };
+  repeat?: {
+    pattern: string;
+    payload: unknown;
+    /** Also run once when a worker starts (e.g. aggregates a fresh install would otherwise wait for). */
+    atStart?: boolean;
+  };
 }
 
 export const JOBS: Readonly<Record<JobName, JobDefinition>> = {
@@ -101,7 +106,7 @@ export const JOBS: Readonly<Record<JobName, JobDefinition>> = {
   // Dashboards read aggregates at most this old; a refresh of 330,000 learners takes seconds.
   [JobName.RefreshCampaignStats]: {
     queue: QueueName.Maintenance,
-    repeat: { pattern: '*/5 * * * *', payload: {} },
+    repeat: { pattern: '*/5 * * * *', payload: {}, atStart: true },
   },
   [JobName.PurgeExpiredSessions]: {
     queue: QueueName.Maintenance,

@@ -120,6 +120,14 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
         { pattern: definition.repeat.pattern, tz: JOB_TIMEZONE },
         { name, data: definition.repeat.payload, opts: { removeOnComplete: 100, removeOnFail: 500 } },
       );
+      if (definition.repeat.atStart) {
+        // One id while it waits: workers starting together add one run, not one each.
+        await queue.add(name, definition.repeat.payload, {
+          jobId: `at-start-${name}`,
+          removeOnComplete: true,
+          removeOnFail: 100,
+        });
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 import { JobName, JOBS } from '@hocvu/contracts';
 import { Client } from 'pg';
 
-import { producer, startTestWorker, testWorkerConfig } from '../../../test/test-worker';
+import { producer, startTestWorker, testWorkerConfig, waitFor } from '../../../test/test-worker';
 
 describe('RefreshCampaignStats (integration)', () => {
   it('refreshes the dashboards’ aggregates every 5 minutes, and skips while another refresh runs', async () => {
@@ -9,9 +9,16 @@ describe('RefreshCampaignStats (integration)', () => {
     const db = new Client({ connectionString: config.DATABASE_URL });
     const holder = new Client({ connectionString: config.DATABASE_URL });
     await Promise.all([db.connect(), holder.connect()]);
+    await db.query(`DELETE FROM campaign_stats_refreshes`);
     const worker = await startTestWorker(config);
     const { queue, events, close } = producer(config, JOBS[JobName.RefreshCampaignStats].queue);
     try {
+      // A starting worker refreshes once on its own: a fresh install does not wait 5 minutes for figures.
+      await waitFor(
+        async () => (await db.query(`SELECT 1 FROM campaign_stats_refreshes WHERE id = 1`)).rowCount === 1,
+        20_000,
+        'the refresh at worker start',
+      );
       const phone = `+849${String(Date.now()).slice(-8)}`;
       const { rows } = await db.query<{ id: string }>(
         `INSERT INTO users (phone, password_hash, role, full_name) VALUES ($1, '!', 'learner', 'Lò Thị Xuân') RETURNING id`,
