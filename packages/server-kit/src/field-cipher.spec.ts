@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { FieldCipher, FieldDecryptionError } from './field-cipher';
+import { assertKeysReadDatabase, FieldCipher, FieldDecryptionError } from './field-cipher';
 
 const keyA = randomBytes(32).toString('base64');
 const keyB = randomBytes(32).toString('base64');
@@ -66,5 +66,20 @@ describe('FieldCipher with the wrong keys', () => {
   it('names the fix when the key id is not configured', () => {
     const written = new FieldCipher(`old:${key(1)}`, 'old', 'old').encrypt('x');
     expect(() => new FieldCipher(`k1:${key(2)}`, 'k1', 'k1').decrypt(written)).toThrow(/add that key back/);
+  });
+});
+
+describe('assertKeysReadDatabase', () => {
+  const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+  const written = new FieldCipher(`k1:${key(1)}`, 'k1', 'k1').encrypt('011068004127');
+  const db = { query: () => Promise.resolve([{ value: written }]) };
+
+  it('passes with the keys the values were written with, and stops naming the fix with others', async () => {
+    await expect(
+      assertKeysReadDatabase(db, new FieldCipher(`k1:${key(1)}`, 'k1', 'k1')),
+    ).resolves.toBeUndefined();
+    await expect(assertKeysReadDatabase(db, new FieldCipher(`k1:${key(2)}`, 'k1', 'k1'))).rejects.toThrow(
+      /another key/,
+    );
   });
 });

@@ -81,6 +81,23 @@ export class FieldCipher {
   }
 }
 
+/**
+ * At start-up, decrypts the newest encrypted birth date and citizen id in the database: a process
+ * started with other DATA_ENCRYPTION_KEYS than the data was written with (another checkout's .env, a
+ * lost key) stops with a message naming the fix, instead of failing on the first profile or attestation.
+ */
+export async function assertKeysReadDatabase(
+  db: { query(sql: string): Promise<{ value: string }[]> },
+  cipher: FieldCipher,
+): Promise<void> {
+  const rows = await db.query(
+    `(SELECT birth_date_enc AS value FROM users WHERE birth_date_enc IS NOT NULL ORDER BY created_at DESC LIMIT 1)
+     UNION ALL
+     (SELECT citizen_id_enc FROM users WHERE citizen_id_enc IS NOT NULL ORDER BY created_at DESC LIMIT 1)`,
+  );
+  for (const row of rows) cipher.assertDecrypts(row.value);
+}
+
 /** Encrypted data that the configured keys cannot read; the message names the fix. */
 export class FieldDecryptionError extends Error {
   constructor(message: string) {

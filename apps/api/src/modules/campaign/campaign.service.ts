@@ -32,6 +32,12 @@ interface SumRow {
   disability: number | null;
 }
 
+interface CommuneUnit {
+  id: string;
+  name: string;
+  population: number | null;
+}
+
 interface TargetRow {
   id: string;
   year: number;
@@ -70,15 +76,15 @@ export class CampaignService {
   async dashboard(query: DashboardQueryDto, actor: AuthUser): Promise<DashboardDto> {
     const year = query.year ?? currentYear();
     const unit = await this.scopedUnit(query.unitId, actor);
-    const communeIds =
+    // The province's communes are read once: their ids scope the sums, their names rank them.
+    const communes: CommuneUnit[] =
       unit.kind === 'commune'
-        ? [unit.id]
-        : (
-            await this.dataSource.query<{ id: string }[]>(
-              `SELECT id FROM admin_units WHERE parent_id = $1 AND kind IN ('commune', 'ward')`,
-              [unit.id],
-            )
-          ).map((row) => row.id);
+        ? [{ id: unit.id, name: unit.name, population: unit.population }]
+        : await this.dataSource.query<CommuneUnit[]>(
+            `SELECT id, name, population FROM admin_units WHERE parent_id = $1 AND kind IN ('commune', 'ward')`,
+            [unit.id],
+          );
+    const communeIds = communes.map((commune) => commune.id);
     // Summed in PostgreSQL with grouping sets: one pass over the unit's funnel rows gives the totals,
     // the 60+ and disability figures, the target groups and the communes; the weeks come from their own view.
     const [sums, weeklyRows, targets, refreshed] = await Promise.all([
@@ -152,7 +158,7 @@ export class CampaignService {
     const byTargetGroup: GroupBreakdownDto[] = [...groups.entries()]
       .map(([targetGroup, counts]) => ({ targetGroup, ...counts }))
       .sort((a, b) => String(a.targetGroup).localeCompare(String(b.targetGroup)));
-    const communes = unit.kind === 'province' ? await this.rankCommunes(communeIds, perCommune, targets) : [];
+    const ranked = unit.kind === 'province' ? rankCommunes(communes, perCommune, targets) : [];
     return {
       unit,
       year,
@@ -162,7 +168,7 @@ export class CampaignService {
       byTargetGroup,
       elderly,
       disability,
-      communes,
+      communes: ranked,
     };
   }
 
@@ -257,42 +263,39 @@ export class CampaignService {
       population: unit.population,
     };
   }
+}
 
-  private async rankCommunes(
-    communeIds: string[],
-    perCommune: Map<string, StageCountsDto>,
-    targets: TargetRow[],
-  ): Promise<CommuneRankDto[]> {
-    const communes = await this.dataSource.query<{ id: string; name: string; population: number | null }[]>(
-      `SELECT id, name, population FROM admin_units WHERE id = ANY($1::uuid[])`,
-      [communeIds],
-    );
-    return communes
-      .map((commune) => {
-        const counts = perCommune.get(commune.id) ?? emptyCounts();
-        const target = targets.find(
-          (candidate) =>
-            candidate.unitId === commune.id &&
-            candidate.metric === 'confirmed' &&
-            candidate.targetGroup === null,
-        );
-        const measured = target ? progress(target, counts.confirmed, commune.population) : null;
-        return {
-          communeId: commune.id,
-          name: commune.name,
-          registered: counts.registered,
-          confirmed: counts.confirmed,
-          confirmedTarget: measured?.targetCount ?? null,
-          progressPercent: measured?.progressPercent ?? null,
-        };
-      })
-      .sort(
-        (a, b) =>
-          (b.progressPercent ?? -1) - (a.progressPercent ?? -1) ||
-          b.confirmed - a.confirmed ||
-          a.name.localeCompare(b.name, 'vi'),
+/** Communes by VNeID-confirmed progress against their own target, then by confirmations, then by name. */
+function rankCommunes(
+  communes: CommuneUnit[],
+  perCommune: Map<string, StageCountsDto>,
+  targets: TargetRow[],
+): CommuneRankDto[] {
+  return communes
+    .map((commune) => {
+      const counts = perCommune.get(commune.id) ?? emptyCounts();
+      const target = targets.find(
+        (candidate) =>
+          candidate.unitId === commune.id &&
+          candidate.metric === 'confirmed' &&
+          candidate.targetGroup === null,
       );
-  }
+      const measured = target ? progress(target, counts.confirmed, commune.population) : null;
+      return {
+        communeId: commune.id,
+        name: commune.name,
+        registered: counts.registered,
+        confirmed: counts.confirmed,
+        confirmedTarget: measured?.targetCount ?? null,
+        progressPercent: measured?.progressPercent ?? null,
+      };
+    })
+    .sort(
+      (a, b) =>
+        (b.progressPercent ?? -1) - (a.progressPercent ?? -1) ||
+        b.confirmed - a.confirmed ||
+        a.name.localeCompare(b.name, 'vi'),
+    );
 }
 
 function emptyCounts(): StageCountsDto {

@@ -1,4 +1,4 @@
-import { FieldCipher } from '@hocvu/server-kit';
+import { assertKeysReadDatabase, FieldCipher } from '@hocvu/server-kit';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -14,10 +14,7 @@ export class WorkerEncryptionKeyCheck implements OnApplicationBootstrap {
     private readonly cipher: FieldCipher,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    const rows = await this.dataSource.query<{ value: string }[]>(
-      `SELECT citizen_id_enc AS value FROM users WHERE citizen_id_enc IS NOT NULL ORDER BY created_at DESC LIMIT 1`,
-    );
-    for (const row of rows) this.cipher.assertDecrypts(row.value);
+  onApplicationBootstrap(): Promise<void> {
+    return assertKeysReadDatabase(this.dataSource, this.cipher);
   }
 }

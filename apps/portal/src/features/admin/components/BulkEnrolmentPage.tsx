@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 
 import { useAuth } from '../../../app/auth/auth-context';
 import { CommuneSelect } from '../../../shared/admin-units/CommuneSelect';
-import { useLocalized } from '../../../shared/courses/use-localized';
 import {
   collect,
   type FieldSpec,
@@ -15,8 +14,9 @@ import {
 } from '../../../shared/forms';
 import { Alert } from '../../../shared/ui/Alert';
 import { Page } from '../../../shared/ui/Page';
-import { useBulkEnrol, usePublishedCourses } from '../hooks/use-admin';
+import { useBulkEnrol } from '../hooks/use-admin';
 import { AdminNav } from './AdminNav';
+import { PublishedCourseSelect } from './PublishedCourseSelect';
 
 const FIELDS: readonly FieldSpec[] = [{ name: 'courseId' }, { name: 'communeId' }, { name: 'targetGroup' }];
 
@@ -32,11 +32,9 @@ function isTargetGroup(value: string): value is TargetGroup {
 
 export function BulkEnrolmentPage() {
   const { t } = useTranslation();
-  const { text } = useLocalized();
   const { user } = useAuth();
   // A commune admin may only enrol the learners of their own commune: it is fixed for them.
   const communeLocked = user?.role === Role.CommuneAdmin;
-  const courses = usePublishedCourses();
   const enrol = useBulkEnrol();
   const form = useFormProblems(FIELDS);
   // Either a commune or a target group settles the "at least one" problem reported on the commune.
@@ -84,32 +82,14 @@ export function BulkEnrolmentPage() {
         submitLabel={t('admin.enrolments.submit')}
         pendingLabel={t('admin.enrolments.submitting')}
       >
-        <SelectField
+        <PublishedCourseSelect
           id="courseId"
           label={t('admin.enrolments.course')}
+          placeholder={t('admin.enrolments.courseChoose')}
           value={values.courseId}
           onValueChange={(courseId) => edit({ courseId })}
           error={form.errorFor('courseId')}
-          disabled={courses.isPending}
-          aria-busy={courses.isPending ? true : undefined}
-        >
-          <option value="">
-            {courses.isPending ? t('common.loading') : t('admin.enrolments.courseChoose')}
-          </option>
-          {(courses.data?.items ?? []).map((course) => (
-            <option key={course.id} value={course.id}>
-              {text(course.title)}
-            </option>
-          ))}
-        </SelectField>
-        {courses.isError ? (
-          <Alert tone="error" role="none">
-            {t('errors.UNKNOWN')}{' '}
-            <button type="button" className="button button--link" onClick={() => void courses.refetch()}>
-              {t('common.retry')}
-            </button>
-          </Alert>
-        ) : null}
+        />
         <CommuneSelect
           value={values.communeId}
           onValueChange={(communeId) => edit({ communeId })}

@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth/auth-context';
 import { isApiError } from '../../../shared/api/api-error';
 import { errorMessage } from '../../../shared/api/error-messages';
-import { useLocalized } from '../../../shared/courses/use-localized';
 import { formatNumber } from '../../../shared/format';
-import { SelectField } from '../../../shared/forms';
 import { readFileAsBase64, saveBlob } from '../../../shared/save-file';
 import { Alert } from '../../../shared/ui/Alert';
 import { Page } from '../../../shared/ui/Page';
@@ -20,7 +18,6 @@ import {
   type RosterPreview,
   type RosterTemplateFormat,
 } from '../api/rosters-api';
-import { usePublishedCourses } from '../hooks/use-admin';
 import { useRosterEnrol, useRosterImport, useRosterPreview } from '../hooks/use-rosters';
 import {
   checkRosterFile,
@@ -35,6 +32,7 @@ import {
   rowCount,
 } from '../rosters';
 import { AdminNav } from './AdminNav';
+import { PublishedCourseSelect } from './PublishedCourseSelect';
 
 const TEMPLATE_NAME = 'mau-danh-sach-hoc-vien';
 /** Rows with problems shown on the page; the CSV report has them all. */
@@ -474,8 +472,6 @@ function ResultStep({ result, onAnother }: { result: RosterImportResult; onAnoth
 
 function EnrolForm({ importId, learners }: { importId: string; learners: number }) {
   const { t } = useTranslation();
-  const { text } = useLocalized();
-  const courses = usePublishedCourses();
   const enrol = useRosterEnrol();
   const [courseId, setCourseId] = useState('');
   const [courseError, setCourseError] = useState<string | undefined>(undefined);
@@ -499,9 +495,10 @@ function EnrolForm({ importId, learners }: { importId: string; learners: number 
       ) : (
         <form className="form" noValidate aria-labelledby="roster-enrol-title" onSubmit={onSubmit}>
           <p>{t('admin.rosters.step3.enrolLead', { count: learners })}</p>
-          <SelectField
+          <PublishedCourseSelect
             id="roster-course"
             label={t('admin.rosters.step3.course')}
+            placeholder={t('admin.rosters.step3.courseChoose')}
             value={courseId}
             onValueChange={(value) => {
               setCourseId(value);
@@ -509,26 +506,7 @@ function EnrolForm({ importId, learners }: { importId: string; learners: number 
               enrol.reset();
             }}
             error={courseError}
-            disabled={courses.isPending}
-            aria-busy={courses.isPending ? true : undefined}
-          >
-            <option value="">
-              {courses.isPending ? t('common.loading') : t('admin.rosters.step3.courseChoose')}
-            </option>
-            {(courses.data?.items ?? []).map((course) => (
-              <option key={course.id} value={course.id}>
-                {text(course.title)}
-              </option>
-            ))}
-          </SelectField>
-          {courses.isError ? (
-            <Alert tone="error" role="none">
-              {t('errors.UNKNOWN')}{' '}
-              <button type="button" className="button button--link" onClick={() => void courses.refetch()}>
-                {t('common.retry')}
-              </button>
-            </Alert>
-          ) : null}
+          />
           {enrol.error ? <Alert tone="error">{errorMessage(t, enrol.error)}</Alert> : null}
           <div className="actions">
             <button type="submit" className="button" aria-disabled={enrol.isPending ? true : undefined}>
