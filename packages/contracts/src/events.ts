@@ -32,7 +32,7 @@ export interface OutboxEventPayloads {
   [OutboxEventType.CertificateBatchApproved]: CertificateBatchApprovedEvent;
 }
 
-/** Queue each event type is relayed to; the job name is the event type, the job id `event-<outbox id>`. */
+/** Queue each event type is relayed to; the job name is the event type, the job id `outboxJobId(dedupe key)`. */
 export const OUTBOX_ROUTES: Readonly<Record<OutboxEventType, { queue: string }>> = {
   [OutboxEventType.CourseCompleted]: { queue: 'course-events' },
   [OutboxEventType.CertificateBatchApproved]: { queue: 'course-events' },
@@ -48,7 +48,13 @@ export function certificateBatchApprovedKey(batchId: string): string {
   return `${OutboxEventType.CertificateBatchApproved}:${batchId}`;
 }
 
-/** Job id of a relayed event (deterministic, so a re-relay is a no-op in BullMQ). */
-export function outboxJobId(eventId: string | number): string {
-  return `event-${eventId}`;
+/**
+ * Job id of a relayed event: its idempotency key (deterministic, so a re-relay is a no-op in BullMQ).
+ * Not the outbox row number: completed jobs stay in Redis for days, and a database recreated or restored
+ * under the same Redis numbers its rows again from 1 — BullMQ would take the new events for the old,
+ * already completed jobs and drop them. Keys name a UUID, so they never repeat across databases.
+ * BullMQ forbids ':' in custom ids, hence the '.'.
+ */
+export function outboxJobId(dedupeKey: string): string {
+  return `event-${dedupeKey.replaceAll(':', '.')}`;
 }

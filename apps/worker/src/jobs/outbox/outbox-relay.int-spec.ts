@@ -87,7 +87,11 @@ describe('OutboxRelay (integration)', () => {
     );
     await db.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
     await db.query('COMMIT');
-    return rows.map((row, index) => ({ id: row.id, payload: events[index] }));
+    return rows.map((row, index) => ({
+      id: row.id,
+      jobId: outboxJobId(`${type}:${events[index].enrolmentId}`),
+      payload: events[index],
+    }));
   }
 
   const pendingCount = async () =>
@@ -109,7 +113,7 @@ describe('OutboxRelay (integration)', () => {
       const jobs = await jobsInQueue(queue);
       expect(jobs).toHaveLength(3);
       for (const event of events) {
-        const job = await queue.getJob(outboxJobId(event.id));
+        const job = await queue.getJob(event.jobId);
         expect(job).toMatchObject({
           name: OutboxEventType.CourseCompleted,
           data: event.payload,
@@ -128,6 +132,28 @@ describe('OutboxRelay (integration)', () => {
     expect(rows.rowCount).toBe(3);
   });
 
+  it('relays the events of a database recreated or restored under the same Redis (outbox ids numbered again from 1)', async () => {
+    await relay({ OUTBOX_POLL_MS: '100' });
+    await db.query('TRUNCATE outbox_events RESTART IDENTITY');
+    const before = await writeEvents(3);
+    await waitFor(async () => (await pendingCount()) === 0, 5000, 'first events relayed');
+    // What `dropdb hocvu && npm start` (or a restore from backup) does to the outbox: the rows are
+    // gone, the sequence starts over, and Redis still keeps the completed/waiting jobs of the old rows.
+    await db.query('TRUNCATE outbox_events RESTART IDENTITY');
+    const after = await writeEvents(3);
+    expect(after.map((event) => event.id)).toEqual(before.map((event) => event.id)); // the same row numbers
+    await waitFor(async () => (await pendingCount()) === 0, 5000, 'new events relayed');
+
+    const { queue, close } = producer(config(), QUEUE);
+    try {
+      const jobs = await jobsInQueue(queue);
+      expect(jobs).toHaveLength(6); // none of the new events was taken for an old job
+      for (const event of after) expect((await queue.getJob(event.jobId))?.data).toEqual(event.payload);
+    } finally {
+      await close();
+    }
+  });
+
   it('leaves events of a type it has no route for unrelayed, and relays the others', async () => {
     await relay({ OUTBOX_POLL_MS: '100' });
     const [unknown] = await writeEvents(1, 'CertificateRevoked');
@@ -143,7 +169,7 @@ describe('OutboxRelay (integration)', () => {
     expect(rows[0].relayed_at).toBeNull();
     const { queue, close } = producer(config(), QUEUE);
     try {
-      expect(await queue.getJob(outboxJobId(unknown.id))).toBeUndefined();
+      expect(await queue.getJob(unknown.jobId)).toBeUndefined();
       expect(await jobsInQueue(queue)).toHaveLength(2);
     } finally {
       await close();
@@ -174,9 +200,7 @@ describe('OutboxRelay (integration)', () => {
     try {
       const jobs = await jobsInQueue(queue);
       expect(jobs).toHaveLength(500);
-      expect(new Set(jobs.map((job) => job.id))).toEqual(
-        new Set(events.map((event) => outboxJobId(event.id))),
-      );
+      expect(new Set(jobs.map((job) => job.id))).toEqual(new Set(events.map((event) => event.jobId)));
     } finally {
       await close();
     }
@@ -224,16 +248,15 @@ describe('OutboxRelay (integration)', () => {
       // The crash came between the queue and the commit: jobs of the first batch exist, no row is marked.
       expect(await pendingCount()).toBe(25);
       const before = await jobsInQueue(queue);
-      expect(before.map((job) => job.id).sort()).toEqual(queued.map(outboxJobId).sort());
+      const jobIdOf = new Map(events.map((event) => [event.id, event.jobId]));
+      expect(before.map((job) => job.id).sort()).toEqual(queued.map((id) => jobIdOf.get(id)).sort());
       const firstAdded = new Map(before.map((job) => [job.id, job.timestamp]));
 
       await relay({ OUTBOX_BATCH_SIZE: '10' });
       await waitFor(async () => (await pendingCount()) === 0, 10_000, 'events relayed after the crash');
       const after = await jobsInQueue(queue);
       expect(after).toHaveLength(25);
-      expect(new Set(after.map((job) => job.id))).toEqual(
-        new Set(events.map((event) => outboxJobId(event.id))),
-      );
+      expect(new Set(after.map((job) => job.id))).toEqual(new Set(events.map((event) => event.jobId)));
       // The jobs queued before the crash were kept as they were, not added again.
       for (const job of after.filter((job) => firstAdded.has(job.id))) {
         expect(job.timestamp).toBe(firstAdded.get(job.id));
@@ -265,7 +288,7 @@ describe('OutboxRelay (integration)', () => {
     const { queue, close } = producer(config(), QUEUE);
     try {
       expect((await jobsInQueue(queue)).map((job) => job.id).sort()).toEqual(
-        events.map((event) => outboxJobId(event.id)).sort(),
+        events.map((event) => event.jobId).sort(),
       );
     } finally {
       await close();

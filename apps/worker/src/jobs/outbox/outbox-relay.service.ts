@@ -50,6 +50,7 @@ export const OUTBOX_RELAY_HOOKS = Symbol('OUTBOX_RELAY_HOOKS');
 
 interface PendingEvent {
   id: string;
+  dedupeKey: string;
   type: OutboxEventType;
   payload: unknown;
 }
@@ -185,7 +186,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   private async relayBatch(): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
       const events = await manager.query<PendingEvent[]>(
-        `SELECT id::text AS id, type, payload FROM outbox_events
+        `SELECT id::text AS id, dedupe_key AS "dedupeKey", type, payload FROM outbox_events
           WHERE relayed_at IS NULL AND type = ANY($1::text[])
           ORDER BY id
           LIMIT $2
@@ -211,7 +212,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
             batch.map((event) => ({
               name: event.type,
               data: event.payload,
-              opts: { ...OUTBOX_JOB_OPTIONS, jobId: outboxJobId(event.id) },
+              opts: { ...OUTBOX_JOB_OPTIONS, jobId: outboxJobId(event.dedupeKey) },
             })),
           ),
           QUEUE_ADD_TIMEOUT_MS,

@@ -302,12 +302,9 @@ describe('CloseExpiredAttempts (integration)', () => {
       ]);
 
       // The worker's outbox relay hands the completion on to the (future) certificate consumer.
-      const eventId = passed.events[0].id as string;
-      await waitFor(
-        async () => (await courseEvents.queue.getJob(outboxJobId(eventId))) !== undefined,
-        10_000,
-      );
-      expect((await courseEvents.queue.getJob(outboxJobId(eventId)))?.data).toEqual(passed.events[0].payload);
+      const jobId = outboxJobId(courseCompletedKey(passing.enrolmentId));
+      await waitFor(async () => (await courseEvents.queue.getJob(jobId)) !== undefined, 10_000);
+      expect((await courseEvents.queue.getJob(jobId))?.data).toEqual(passed.events[0].payload);
 
       // Running again finds nothing to do and changes nothing.
       const snapshot = async () => ({
