@@ -1,7 +1,8 @@
 import { ErrorBody, ErrorCode } from '@hocvu/contracts';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
+import { bodyTooLargeErrorOf } from '../http/route-body-limit';
 import { AppError } from './app-error';
 
 interface FastifyLikeError {
@@ -35,11 +36,27 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { status, body, headers } = this.toResponse(exception);
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const { status, body, headers } = this.toResponse(
+      this.ownBodyTooLarge(exception, http.getRequest<FastifyRequest | undefined>()) ?? exception,
+    );
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     void reply.status(status).send(body);
+  }
+
+  /**
+   * A body over a route's limit, answered with the route's own error (@BodyLimit's `tooLarge`). Nest
+   * hands Fastify's FST_ERR_CTP_BODY_TOO_LARGE over as a 413 HttpException (with or without the cause).
+   */
+  private ownBodyTooLarge(exception: unknown, request: FastifyRequest | undefined): AppError | null {
+    const fastifyError = (exception instanceof HttpException ? exception.cause : exception) as
+      FastifyLikeError | undefined;
+    const tooLarge =
+      fastifyError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
+      (exception instanceof HttpException && exception.getStatus() === 413);
+    return tooLarge ? bodyTooLargeErrorOf(request) : null;
   }
 
   private toResponse(exception: unknown): {

@@ -1,6 +1,12 @@
 import { normaliseVietnamesePhone, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@hocvu/contracts';
 import { Transform } from 'class-transformer';
-import { MaxLength, MinLength, registerDecorator, ValidationOptions } from 'class-validator';
+import {
+  MaxLength,
+  MinLength,
+  registerDecorator,
+  ValidationArguments,
+  ValidationOptions,
+} from 'class-validator';
 
 /**
  * Password policy as separate rules (`minLength`, `maxLength`, `letter`, `digit`) so a weak password
@@ -123,4 +129,20 @@ export function IsLocalizedText(options: { maxLength: number; requireVi?: boolea
       )(target, key);
     }
   };
+}
+
+/** One of two alternative fields (a file as text or as a workbook): this one must come without the other. */
+export function NotTogetherWith(other: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'notTogetherWith',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [other],
+      options: { message: `send either $property or ${other}, not both` },
+      validator: {
+        validate: (_value: unknown, args: ValidationArguments) =>
+          (args.object as Record<string, unknown>)[other] === undefined,
+      },
+    });
 }

@@ -87,6 +87,30 @@ export class AdminUnitsService {
       return { created, updated };
     });
   }
+
+  /**
+   * Adds villages to a commune that has none yet (the demo seed's sample villages); returns how many
+   * were added. Real villages come from the village import (VillagesService).
+   */
+  async addVillagesIfNone(
+    communeId: string,
+    villages: readonly { code: string; name: string }[],
+  ): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ existing }] = await manager.query<{ existing: number }[]>(
+        `SELECT count(*)::int AS existing FROM admin_units WHERE kind = 'village' AND parent_id = $1`,
+        [communeId],
+      );
+      if (existing > 0) return 0;
+      const rows = await manager.query<{ id: string }[]>(
+        `INSERT INTO admin_units (code, name, kind, parent_id)
+         SELECT t.code, t.name, 'village', $3::uuid FROM unnest($1::varchar[], $2::varchar[]) AS t(code, name)
+         ON CONFLICT (code) DO NOTHING RETURNING id`,
+        [villages.map((village) => village.code), villages.map((village) => village.name), communeId],
+      );
+      return rows.length;
+    });
+  }
 }
 
 async function upsertProvince(manager: EntityManager, code: string, name: string): Promise<string> {

@@ -3,7 +3,8 @@ import { ErrorCode } from '@hocvu/contracts';
 import { HttpStatus } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { CellValue, ValueType, Workbook } from 'exceljs';
-import { inflateRawSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 
 import { AppError } from '../../common/errors/app-error';
 
@@ -38,7 +39,7 @@ export async function rowsFromXlsx(base64: string): Promise<string[][]> {
   if (file.length > QUESTION_IMPORT_XLSX_MAX_BYTES) {
     throw importInvalid(`The workbook is larger than ${QUESTION_IMPORT_XLSX_MAX_BYTES / 1024 / 1024} MB`);
   }
-  const problem = zipProblem(file, XLSX_MAX_UNPACKED_BYTES, XLSX_MAX_ENTRIES);
+  const problem = await zipProblem(file, XLSX_MAX_UNPACKED_BYTES, XLSX_MAX_ENTRIES);
   if (problem) throw importInvalid('The file is not a readable XLSX workbook', problem);
 
   const workbook = new Workbook();
@@ -96,9 +97,11 @@ const DEFLATED = 8;
  * Why `zip` is not a ZIP archive that unpacks to at most `maxBytes` in at most `maxEntries` files, or
  * null when it is. Every entry is actually inflated, with that cap: exceljs unpacks a workbook whole
  * into memory and trusts the sizes an archive declares, so a small crafted file could otherwise unpack
- * to gigabytes. Encrypted workbooks and old .xls files are not ZIP archives at all.
+ * to gigabytes. Encrypted workbooks and old .xls files are not ZIP archives at all. Entries are inflated
+ * as a stream and only counted, so checking a 50,000-row sheet (tens of MB of XML) holds a few chunks at
+ * a time, not the whole sheet.
  */
-export function zipProblem(zip: Buffer, maxBytes: number, maxEntries: number): string | null {
+export async function zipProblem(zip: Buffer, maxBytes: number, maxEntries: number): Promise<string | null> {
   const notZip = 'not a ZIP archive (an .xlsx file is one; old .xls and password-protected files are not)';
   let end = -1;
   for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
@@ -129,17 +132,30 @@ export function zipProblem(zip: Buffer, maxBytes: number, maxEntries: number): s
     let size: number;
     if (method === STORED) size = data.length;
     else if (method === DEFLATED) {
-      try {
-        size = inflateRawSync(data, { maxOutputLength: Math.max(remaining, 1) }).length;
-      } catch (error) {
-        if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return unpacksTooLarge(maxBytes);
-        return 'damaged';
-      }
+      const inflated = await inflatedSize(data, remaining);
+      if (inflated === 'damaged') return 'damaged';
+      if (inflated === 'tooLarge') return unpacksTooLarge(maxBytes);
+      size = inflated;
     } else return `compressed with an unsupported method (${method})`;
     remaining -= size;
     if (remaining < 0) return unpacksTooLarge(maxBytes);
   }
   return null;
+}
+
+/** The size `data` inflates to, counted chunk by chunk and stopped as soon as it passes `limit`. */
+async function inflatedSize(data: Buffer, limit: number): Promise<number | 'tooLarge' | 'damaged'> {
+  let size = 0;
+  try {
+    for await (const chunk of Readable.from([data]).pipe(createInflateRaw()) as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      // Leaving the loop destroys the stream: nothing more is inflated.
+      if (size > limit) return 'tooLarge';
+    }
+  } catch {
+    return 'damaged';
+  }
+  return size;
 }
 
 function unpacksTooLarge(maxBytes: number): string {

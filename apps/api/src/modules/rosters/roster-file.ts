@@ -58,7 +58,7 @@ async function cellsFromXlsx(base64: string): Promise<RosterCells> {
   const file = Buffer.from(base64, 'base64');
   if (file.length === 0) throw importInvalid('The workbook is empty');
   if (file.length > ROSTER_MAX_FILE_BYTES) throw fileTooLarge();
-  const problem = zipProblem(file, XLSX_MAX_UNPACKED_BYTES, XLSX_MAX_ENTRIES);
+  const problem = await zipProblem(file, XLSX_MAX_UNPACKED_BYTES, XLSX_MAX_ENTRIES);
   if (problem) throw importInvalid('The file is not a readable XLSX workbook', problem);
 
   // Streamed row by row: exceljs's in-memory model of a 50,000-row sheet does not fit the API's heap.

@@ -43,7 +43,7 @@ import {
   TEMPLATE_FILE_NAME,
   XLSX_MEDIA_TYPE,
 } from './roster-export';
-import { RosterUpload } from './roster-file';
+import { fileTooLarge, RosterUpload } from './roster-file';
 import { RostersService } from './rosters.service';
 
 const uuid = new ParseUUIDPipe();
@@ -52,8 +52,8 @@ const FILE_ERRORS =
   'IMPORT_INVALID: not CSV / not an XLSX workbook; ROSTER_COLUMNS_INVALID: a required column is missing or ' +
   'doubled (details.problems); VALIDATION_FAILED: neither or both of csv and xlsx';
 const TOO_LARGE =
-  'ROSTER_FILE_TOO_LARGE: a file over 10 MB; ROSTER_TOO_MANY_ROWS: over 50,000 rows; ' +
-  'PAYLOAD_TOO_LARGE: a request body over the limit, refused before it is read';
+  'ROSTER_FILE_TOO_LARGE: a file over 10 MB (a request body too large to hold one is refused with it ' +
+  'before it is read); ROSTER_TOO_MANY_ROWS: over 50,000 rows';
 
 /**
  * Rosters: learners imported from a class or staff list (CSV or XLSX), previewed first, then created
@@ -67,7 +67,7 @@ export class RostersController {
   @Post('preview')
   @HttpCode(200)
   @RequirePermission(Permission.RosterImport)
-  @BodyLimit(ROSTER_BODY_LIMIT)
+  @BodyLimit(ROSTER_BODY_LIMIT, fileTooLarge)
   @ApiOperation({
     summary: 'Dry run: every row checked (columns, phones, communes, duplicates), nothing written',
   })
@@ -81,7 +81,7 @@ export class RostersController {
   @Post('problems.csv')
   @HttpCode(200)
   @RequirePermission(Permission.RosterImport)
-  @BodyLimit(ROSTER_BODY_LIMIT)
+  @BodyLimit(ROSTER_BODY_LIMIT, fileTooLarge)
   @ApiOperation({
     summary: "The dry run's row report as CSV (formulas in cells neutralised: shown as text, never run)",
   })
@@ -105,7 +105,7 @@ export class RostersController {
   @Post('import')
   @HttpCode(200)
   @RequirePermission(Permission.RosterImport)
-  @BodyLimit(ROSTER_BODY_LIMIT)
+  @BodyLimit(ROSTER_BODY_LIMIT, fileTooLarge)
   @ApiOperation({
     summary:
       'Creates the valid rows as learners in one transaction; rows matching an account by phone or citizen id are not duplicated',

@@ -373,7 +373,19 @@ describe('rosters (integration)', () => {
     const before = await countUsers();
     const huge = await call(province, '/api/rosters/import', { xlsx: 'A'.repeat(50 * 1024 * 1024) });
     expect(huge.statusCode).toBe(413);
-    expect(huge.json().error.code).toBe(ErrorCode.PayloadTooLarge);
+    // The roster's own code and limit, not the generic PAYLOAD_TOO_LARGE, on every roster upload route.
+    expect(huge.json().error).toEqual({
+      code: ErrorCode.RosterFileTooLarge,
+      message: 'A roster file has at most 10 MB: split it',
+      details: { maxBytes: 10 * 1024 * 1024 },
+    });
+    for (const url of ['/api/rosters/preview', '/api/rosters/problems.csv']) {
+      const response = await call(province, url, { csv: 'x'.repeat(20 * 1024 * 1024) });
+      expect([response.statusCode, response.json().error.code]).toEqual([413, ErrorCode.RosterFileTooLarge]);
+    }
+    // Other routes keep the generic answer.
+    const elsewhere = await call(province, '/api/admin-units/import', { csv: 'x'.repeat(3 * 1024 * 1024) });
+    expect([elsewhere.statusCode, elsewhere.json().error.code]).toEqual([413, ErrorCode.PayloadTooLarge]);
 
     const line = `Nguyễn Văn A,${uniquePhone()},,,,${nameA},,,,,,\n`;
     const big = `${HEADER.join(',')}\n${line.repeat(Math.ceil((10.5 * 1024 * 1024) / line.length))}`;

@@ -225,8 +225,10 @@ export class RostersService {
 
   private async analyse(upload: RosterUpload, actor: AuthUser, manager: EntityManager): Promise<Analysis> {
     const scope = this.scopeOf(actor);
-    const cells = await readRosterFile(upload);
-    const parsed = parseRoster(cells, await this.directory(manager, scope), { communeId: scope });
+    const directory = await this.directory(manager, scope);
+    // No variable keeps the file's cells: once parsed they can be collected while the rows are checked
+    // against existing accounts and written.
+    const parsed = parseRoster(await readRosterFile(upload), directory, { communeId: scope });
     if (parsed.headerProblems.length > 0) {
       throw new AppError(
         ErrorCode.RosterColumnsInvalid,
@@ -447,20 +449,24 @@ class UnitIndex {
   private readonly byName = new Map<string, Set<string>>();
   private readonly byFolded = new Map<string, Set<string>>();
 
-  constructor(private readonly prefixes: readonly string[]) {}
+  private readonly foldedPrefixes: readonly string[];
+
+  constructor(private readonly prefixes: readonly string[]) {
+    this.foldedPrefixes = prefixes.map((prefix) =>
+      prefix.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd'),
+    );
+  }
 
   add(unit: { id: string; code: string; name: string }): void {
     this.byCode.set(unit.code.toLowerCase(), unit.id);
-    const name = this.bareName(unit.name);
-    addTo(this.byName, name, unit.id);
-    addTo(this.byFolded, foldKey(name), unit.id);
+    addTo(this.byName, this.bareName(unit.name), unit.id);
+    addTo(this.byFolded, this.foldedName(unit.name), unit.id);
   }
 
   match(text: string): UnitMatch {
     const code = this.byCode.get(text.trim().toLowerCase());
     if (code) return { id: code };
-    const name = this.bareName(text);
-    for (const ids of [this.byName.get(name), this.byFolded.get(foldKey(name))]) {
+    for (const ids of [this.byName.get(this.bareName(text)), this.byFolded.get(this.foldedName(text))]) {
       if (!ids) continue;
       if (ids.size > 1) return 'ambiguous';
       return { id: [...ids][0] };
@@ -469,15 +475,28 @@ class UnitIndex {
   }
 
   private bareName(text: string): string {
-    let name = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-    for (const prefix of this.prefixes) {
-      if (name.startsWith(`${prefix} `) && name.length > prefix.length + 1) {
-        name = name.slice(prefix.length + 1);
-        break;
-      }
-    }
-    return name;
+    return withoutPrefix(text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim(), this.prefixes);
   }
+
+  /** Typed without diacritics too: "ban mon" is "Bản Món". */
+  private foldedName(text: string): string {
+    const loose = text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
+    return foldKey(withoutPrefix(loose, this.foldedPrefixes));
+  }
+}
+
+function withoutPrefix(name: string, prefixes: readonly string[]): string {
+  for (const prefix of prefixes) {
+    if (name.startsWith(`${prefix} `) && name.length > prefix.length + 1)
+      return name.slice(prefix.length + 1);
+  }
+  return name;
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, id: string): void {

@@ -31,6 +31,10 @@ export class User {
   @Column({ name: 'birth_year', type: 'smallint', nullable: true })
   birthYear!: number | null;
 
+  /** The village (thôn/bản/tổ dân phố, an admin unit under the commune) the learner lives in. */
+  @Column({ name: 'village_id', type: 'uuid', nullable: true })
+  villageId!: string | null;
+
   /** Optional, self-declared, kept only with consent (docs/privacy.md). */
   @Column({ type: 'boolean', nullable: true })
   disability!: boolean | null;
@@ -43,6 +47,10 @@ export class User {
 
   @Column({ name: 'attributes_consented_at', type: 'timestamptz', nullable: true })
   attributesConsentedAt!: Date | null;
+
+  /** Digital ambassador ("đại sứ số"): a learner who registers and follows the learners they help. */
+  @Column({ type: 'boolean', default: false })
+  ambassador!: boolean;
 
   @Column({ name: 'birth_date_enc', type: 'text', nullable: true })
   birthDateEncrypted!: string | null;

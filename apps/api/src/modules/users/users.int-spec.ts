@@ -84,6 +84,51 @@ describe('user administration (integration)', () => {
     expect((await patch({ inclusion: { consent: true, ethnicGroup: 'x'.repeat(41) } })).statusCode).toBe(400);
   });
 
+  it("sets the village to one of the learner's commune only, and drops it when the commune changes", async () => {
+    const learner = await aSignedInUser(t, Role.Learner, communeA);
+    const patch = (payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'PATCH', url: '/api/me', headers: learner.auth, payload });
+    const village = async (communeId: string, name: string) =>
+      (
+        await t.db.query<{ id: string }[]>(
+          `INSERT INTO admin_units (code, name, kind, parent_id) VALUES ($1, $2, 'village', $3) RETURNING id`,
+          [`VT${uniquePhone()}`, name, communeId],
+        )
+      )[0]?.id;
+    const villageA = await village(communeA, 'Bản Co Củ');
+    const villageB = await village(communeB, 'Bản Hồng Sọt');
+    const stored = async () =>
+      (
+        await t.db.query<{ villageId: string | null }[]>(
+          'SELECT village_id AS "villageId" FROM users WHERE id = $1',
+          [learner.id],
+        )
+      )[0]?.villageId;
+
+    const set = await patch({ villageId: villageA });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().village).toEqual({ id: villageA, name: 'Bản Co Củ' });
+    expect(await stored()).toBe(villageA);
+
+    for (const wrong of [villageB, communeA, '00000000-0000-4000-8000-000000000000']) {
+      const response = await patch({ villageId: wrong });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details[0].field).toBe('villageId');
+    }
+    expect(await stored()).toBe(villageA);
+
+    // Another field alone leaves the village; a move to another commune drops it.
+    expect((await patch({ fullName: 'Lò Thị Mai' })).json().village).toEqual({
+      id: villageA,
+      name: 'Bản Co Củ',
+    });
+    const moved = await patch({ communeId: communeB });
+    expect(moved.json().village).toBeNull();
+    expect(await stored()).toBeNull();
+    expect((await patch({ villageId: villageB })).json().village?.id).toBe(villageB);
+    expect((await patch({ villageId: null })).json().village).toBeNull();
+  });
+
   it('lets a province admin create a teacher, and records it in the audit log', async () => {
     const phone = uniquePhone();
     const response = await t.app.inject({

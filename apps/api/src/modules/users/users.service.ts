@@ -1,4 +1,12 @@
-import { ErrorCode, maskCitizenId, maskPhone, Role, ROLE_PERMISSIONS, UserStatus } from '@hocvu/contracts';
+import {
+  ErrorCode,
+  maskCitizenId,
+  maskPhone,
+  Permission,
+  Role,
+  ROLE_PERMISSIONS,
+  UserStatus,
+} from '@hocvu/contracts';
 import { FieldCipher } from '@hocvu/server-kit';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -120,6 +128,13 @@ export class UsersService {
     if (dto.targetGroup !== undefined) user.targetGroup = dto.targetGroup;
     // A commune admin's commune is their scope of authority: only a province admin changes it.
     if (dto.communeId !== undefined && user.role !== Role.CommuneAdmin) user.communeId = dto.communeId;
+    if (dto.villageId !== undefined) {
+      if (dto.villageId !== null) await this.assertVillageOf(dto.villageId, user.communeId);
+      user.villageId = dto.villageId;
+    } else if (user.villageId && !(await this.isVillageOf(user.villageId, user.communeId))) {
+      // Moved to another commune: the old commune's village no longer applies.
+      user.villageId = null;
+    }
     if (dto.inclusion !== undefined) applyInclusion(user, dto.inclusion);
     await this.users.save(user);
     return this.toProfile(user);
@@ -159,6 +174,7 @@ export class UsersService {
         'u.communeId',
         'u.targetGroup',
         'u.status',
+        'u.ambassador',
         'u.createdAt',
       ])
       .addSelect('c.name', 'communeName');
@@ -167,6 +183,8 @@ export class UsersService {
     if (actor.role === Role.CommuneAdmin && !communeId) throw AppError.forbidden();
     if (communeId) qb.andWhere('u.commune_id = :communeId', { communeId });
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.ambassador !== undefined)
+      qb.andWhere('u.ambassador = :ambassador', { ambassador: query.ambassador });
     if (query.q) {
       qb.andWhere('(u.full_name ILIKE :q OR u.phone LIKE :q OR u.email LIKE :q)', {
         q: `%${escapeLike(query.q)}%`,
@@ -224,6 +242,8 @@ export class UsersService {
 
   async toProfile(user: User): Promise<UserProfileDto> {
     const communeName = await this.communeName(user.communeId);
+    // Admin unit names: the village's is looked up like the commune's.
+    const villageName = await this.communeName(user.villageId);
     return {
       id: user.id,
       role: user.role,
@@ -235,6 +255,7 @@ export class UsersService {
       preferredLanguage: user.preferredLanguage,
       communeId: user.communeId,
       commune: user.communeId && communeName ? { id: user.communeId, name: communeName } : null,
+      village: user.villageId && villageName ? { id: user.villageId, name: villageName } : null,
       targetGroup: user.targetGroup,
       status: user.status,
       mustChangePassword: user.mustChangePassword,
@@ -250,7 +271,11 @@ export class UsersService {
             householdId: user.householdId,
           }
         : null,
-      permissions: [...ROLE_PERMISSIONS[user.role]],
+      // The learner role holds ambassador.help, but only flagged learners may use it: the portal gates
+      // the ambassador area on this list, so it names the permission only for them.
+      permissions: ROLE_PERMISSIONS[user.role].filter(
+        (permission) => permission !== Permission.AmbassadorHelp || user.ambassador,
+      ),
       createdAt: user.createdAt.toISOString(),
     };
   }
@@ -268,6 +293,7 @@ export class UsersService {
       communeName,
       targetGroup: user.targetGroup,
       status: user.status,
+      ambassador: user.ambassador,
       createdAt: user.createdAt.toISOString(),
     };
   }
@@ -345,6 +371,19 @@ export class UsersService {
     if (!exists) {
       throw AppError.validation([
         { field: 'communeId', rules: ['exists'], message: 'communeId is not a known commune or ward' },
+      ]);
+    }
+  }
+
+  private async isVillageOf(villageId: string, communeId: string | null): Promise<boolean> {
+    if (!communeId) return false;
+    return this.units.exists({ where: { id: villageId, kind: 'village', parentId: communeId } });
+  }
+
+  private async assertVillageOf(villageId: string, communeId: string | null): Promise<void> {
+    if (!(await this.isVillageOf(villageId, communeId))) {
+      throw AppError.validation([
+        { field: 'villageId', rules: ['village'], message: 'villageId is not a village of your commune' },
       ]);
     }
   }

@@ -1,13 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsString,
-  IsUUID,
-  MinLength,
-  registerDecorator,
-  ValidateIf,
-  ValidationArguments,
-} from 'class-validator';
+import { IsString, IsUUID, MinLength, ValidateIf } from 'class-validator';
 
+import { NotTogetherWith } from '../../../common/validation/validators';
 import { ROSTER_MAX_FILE_BYTES } from '../roster-file';
 
 /** Largest request body of the roster routes: a 10 MB workbook in base64, plus the JSON around it. */
@@ -113,20 +107,4 @@ export class RosterEnrolResultDto {
       'Learners of the import not enrolled: no longer active learners, or moved out of your commune',
   })
   skipped!: number;
-}
-
-/** Rule `notTogetherWith`: this field and `other` must not both be sent. */
-function NotTogetherWith(other: string): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'notTogetherWith',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      constraints: [other],
-      options: { message: `send either $property or ${other}, not both` },
-      validator: {
-        validate: (_value: unknown, args: ValidationArguments) =>
-          (args.object as Record<string, unknown>)[other] === undefined,
-      },
-    });
 }

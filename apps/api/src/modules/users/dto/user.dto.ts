@@ -10,7 +10,7 @@ import {
   UserStatus,
 } from '@hocvu/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
@@ -98,6 +98,12 @@ export class UserProfileDto {
   @ApiProperty({ example: 'vi' }) preferredLanguage!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) communeId!: string | null;
   @ApiProperty({ type: CommuneRefDto, nullable: true }) commune!: CommuneRefDto | null;
+  @ApiProperty({
+    type: CommuneRefDto,
+    nullable: true,
+    description: 'The village (thôn/bản/tổ dân phố) of the commune the person lives in',
+  })
+  village!: CommuneRefDto | null;
   @ApiProperty({ enum: TARGET_GROUPS, enumName: 'TargetGroup', nullable: true })
   targetGroup!: TargetGroup | null;
   @ApiProperty({ enum: ['active', 'disabled'], enumName: 'UserStatus' }) status!: UserStatus;
@@ -158,6 +164,17 @@ export class ProfileFieldsDto {
 }
 
 export class UpdateProfileDto extends ProfileFieldsDto {
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'A village of your commune (GET /api/admin-units?kind=village&parentId=…); null clears it',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('all')
+  villageId?: string | null;
+
   @ApiPropertyOptional({ type: InclusionAttributesDto })
   @IsOptional()
   @ValidateNested()
@@ -231,6 +248,7 @@ export class UserSummaryDto {
   @ApiProperty({ enum: TARGET_GROUPS, enumName: 'TargetGroup', nullable: true })
   targetGroup!: TargetGroup | null;
   @ApiProperty({ enum: ['active', 'disabled'], enumName: 'UserStatus' }) status!: UserStatus;
+  @ApiProperty({ description: 'A learner marked as digital ambassador' }) ambassador!: boolean;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 
@@ -251,6 +269,12 @@ export class UserListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID('all')
   communeId?: string;
+
+  @ApiPropertyOptional({ description: 'Only digital ambassadors (true) or only others (false)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  ambassador?: boolean;
 }
 
 export class UserPageDto {

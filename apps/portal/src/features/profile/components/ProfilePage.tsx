@@ -1,3 +1,4 @@
+import { Role } from '@hocvu/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -49,6 +50,7 @@ function ProfileView({ initial }: { initial: UserProfile }) {
         <Row label={t('fields.birthDate')}>{orNot(formatCalendarDate(user.birthDate, language))}</Row>
         <Row label={t('fields.gender')}>{orNot(user.gender ? t(`gender.${user.gender}`) : null)}</Row>
         <Row label={t('fields.commune')}>{orNot(user.commune?.name)}</Row>
+        <Row label={t('profile.inclusion.village')}>{orNot(user.village?.name)}</Row>
         <Row label={t('fields.targetGroup')}>
           {orNot(user.targetGroup ? t(`targetGroup.${user.targetGroup}`) : null)}
         </Row>
@@ -59,10 +61,23 @@ function ProfileView({ initial }: { initial: UserProfile }) {
         </Row>
         <Row label={t('fields.role')}>{t(`role.${user.role}`)}</Row>
         <Row label={t('profile.memberSince')}>{formatDateTime(user.createdAt, language)}</Row>
+        <Row label={t('profile.inclusion.title')}>
+          {user.inclusion
+            ? t('profile.inclusion.given', { date: formatDateTime(user.inclusion.consentedAt, language) })
+            : t('profile.inclusion.notGiven')}
+        </Row>
       </dl>
       <div className="actions">
         <Link className="button" to={paths.editProfile}>
           {t('profile.edit.title')}
+        </Link>
+        {user.role === Role.Learner ? (
+          <Link className="button button--secondary" to={paths.myQr}>
+            {t('nav.myQr')}
+          </Link>
+        ) : null}
+        <Link className="button button--secondary" to={paths.profileInclusion}>
+          {t('profile.inclusion.title')}
         </Link>
         {/* Accounts made by "Sign in with VNeID" have no password to change. */}
         {user.phone || user.email ? (
