@@ -16,6 +16,8 @@ const AdminRoutes = lazy(() => import('../features/admin/routes'));
 const CatalogueRoutes = lazy(() => import('../features/catalogue/routes'));
 const StudioRoutes = lazy(() => import('../features/studio/routes'));
 const CertificateRoutes = lazy(() => import('../features/certificates/routes'));
+// My QR code, a digital ambassador's learners, community sessions: each page checks its own permission.
+const CommunityRoutes = lazy(() => import('../features/community/routes'));
 // Opened by people scanning a certificate's QR code, often signed out: its own small chunk.
 const VerifyRoutes = lazy(() => import('../features/verify/routes'));
 // One chunk mounted twice: the list of my courses (/learning) and the course being followed (/learn/…).
@@ -72,6 +74,7 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route path="community/*" element={<RequireAuth>{feature(CommunityRoutes)}</RequireAuth>} />
         {/* Public: anyone (an employer, a commune office) checks a certificate without an account. */}
         <Route path="verify/*" element={feature(VerifyRoutes)} />
         <Route

@@ -1,3 +1,4 @@
+import { Permission, Role } from '@hocvu/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
@@ -16,6 +17,8 @@ export function SiteHeader() {
   const showAdmin = ADMIN_AREA_PERMISSIONS.some((permission) => can(permission));
   const showLearning = LEARNING_PERMISSIONS.some((permission) => can(permission));
   const showStudio = STUDIO_PERMISSIONS.some((permission) => can(permission));
+  // Learners show their QR code at community classes; staff have no use for one.
+  const showMyQr = session.status === 'signedIn' && session.user.role === Role.Learner;
 
   const onSignOut = async () => {
     setSigningOut(true);
@@ -82,6 +85,27 @@ export function SiteHeader() {
                 <li>
                   <NavLink to={paths.myCertificates} className="site-nav__link">
                     {t('nav.certificates')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {showMyQr ? (
+                <li>
+                  <NavLink to={paths.myQr} className="site-nav__link">
+                    {t('nav.myQr')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {can(Permission.AmbassadorHelp) ? (
+                <li>
+                  <NavLink to={paths.helpedLearners} className="site-nav__link">
+                    {t('nav.helped')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {can(Permission.CommunitySessionManage) ? (
+                <li>
+                  <NavLink to={paths.communitySessions} className="site-nav__link">
+                    {t('nav.communitySessions')}
                   </NavLink>
                 </li>
               ) : null}

@@ -14,6 +14,7 @@ import { Pagination } from '../../../shared/ui/Pagination';
 import type { UserListQuery, UserSummary } from '../api/admin-api';
 import { PAGE_SIZE, useUserList } from '../hooks/use-admin';
 import { AdminNav } from './AdminNav';
+import { AmbassadorControl } from './AmbassadorControl';
 import { ResetPasswordControl } from './ResetPasswordControl';
 
 function isRole(value: string | null): value is Role {
@@ -176,6 +177,14 @@ function UserCard({ user }: { user: UserSummary }) {
             <dd>{t(`targetGroup.${user.targetGroup}`)}</dd>
           </div>
         ) : null}
+        {user.ambassador ? (
+          <div className="details__row">
+            <dt>{t('community.ambassador.label')}</dt>
+            <dd>
+              <span className="badge badge--active">{t('community.ambassador.badge')}</span>
+            </dd>
+          </div>
+        ) : null}
         <div className="details__row">
           <dt>{t('fields.status')}</dt>
           <dd>
@@ -188,6 +197,9 @@ function UserCard({ user }: { user: UserSummary }) {
         </div>
       </dl>
       {mayReset ? <ResetPasswordControl user={user} /> : null}
+      {user.role === Role.Learner && can(Permission.AmbassadorManage) ? (
+        <AmbassadorControl user={user} />
+      ) : null}
     </li>
   );
 }
