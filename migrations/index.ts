@@ -8,6 +8,9 @@ import { Quizzes1764500000000 } from './1764500000000-Quizzes';
 import { VneidIdentity1764600000000 } from './1764600000000-VneidIdentity';
 import { Certificates1764700000000 } from './1764700000000-Certificates';
 import { Campaign1764800000000 } from './1764800000000-Campaign';
+import { CommunitySessions1764900000000 } from './1764900000000-CommunitySessions';
+import { CampaignHouseholds1764910000000 } from './1764910000000-CampaignHouseholds';
+import { CampaignReports1764920000000 } from './1764920000000-CampaignReports';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so compiled builds, tests and the CLI
@@ -24,4 +27,7 @@ export const MIGRATIONS = [
   VneidIdentity1764600000000,
   Certificates1764700000000,
   Campaign1764800000000,
+  CommunitySessions1764900000000,
+  CampaignHouseholds1764910000000,
+  CampaignReports1764920000000,
 ];

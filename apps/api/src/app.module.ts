@@ -10,11 +10,14 @@ import { ApiConfig } from './config/api-config';
 import { ApiConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { AdminUnitsModule } from './modules/admin-units/admin-units.module';
+import { AmbassadorsModule } from './modules/ambassadors/ambassadors.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CampaignModule } from './modules/campaign/campaign.module';
+import { CampaignReportsModule } from './modules/campaign-reports/campaign-reports.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { CertificatesModule } from './modules/certificates/certificates.module';
+import { CommunitySessionsModule } from './modules/community-sessions/community-sessions.module';
 import { CoursesModule } from './modules/courses/courses.module';
 import { HealthController } from './modules/health/health.controller';
 import { LanguagesModule } from './modules/languages/languages.module';
@@ -66,6 +69,7 @@ export class AppModule {
         VneidModule,
         CertificatesModule,
         CampaignModule,
+        CampaignReportsModule,
         AdminUnitsModule,
         LanguagesModule,
         CoursesModule,
@@ -75,6 +79,8 @@ export class AppModule {
         QuestionsModule,
         QuizzesModule,
         RostersModule,
+        AmbassadorsModule,
+        CommunitySessionsModule,
       ],
       controllers: [HealthController],
       providers: [

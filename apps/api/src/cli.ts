@@ -24,6 +24,7 @@ import { QuestionBankService } from './modules/questions/question-bank.service';
 import { AccountFieldsDto } from './modules/users/dto/user.dto';
 import { UsersService } from './modules/users/users.service';
 import { VideoStudioService } from './modules/video/video-studio.service';
+import { seedDemoCommunity } from './seed/demo-community';
 import { DEMO_ACCOUNTS, DEMO_PROVINCE, seedDemo } from './seed/demo-seed';
 import { seedDemoVideo } from './seed/demo-video';
 
@@ -72,10 +73,15 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate:revert':
       return migrate(ApiConfigModule.load(process.env), 'down');
     case 'seed':
-      return withServices(ApiConfigModule.load(process.env), async (units, users, studio, questions) => {
+      return withServices(ApiConfigModule.load(process.env), async (units, users, studio, questions, db) => {
         const result = await seedDemo(units, users, studio, questions);
+        const community = await seedDemoCommunity(db);
         console.log(
-          `Seeded ${DEMO_PROVINCE.name}: ${result.units.created} units created, ${result.units.updated} updated; ` +
+          `Community: ${community.helped} learners helped by the demo ambassador, ${community.sessions} sessions added.`,
+        );
+        console.log(
+          `Seeded ${DEMO_PROVINCE.name}: ${result.units.created} units created, ${result.units.updated} updated, ` +
+            `${result.villagesCreated} demo villages; ` +
             `${result.accountsCreated} demo accounts and ${result.coursesCreated} demo courses created.`,
         );
         console.log('Demo sign-ins (phone / password):');
@@ -159,6 +165,7 @@ async function withServices(
     users: UsersService,
     studio: CourseStudioService,
     questions: QuestionBankService,
+    db: DataSource,
   ) => Promise<void>,
 ): Promise<void> {
   const quiet: ApiConfig = Object.assign(new ApiConfig(), config, { LOG_LEVEL: 'warn' });
@@ -171,6 +178,7 @@ async function withServices(
       context.get(UsersService),
       context.get(CourseStudioService),
       context.get(QuestionBankService),
+      context.get(DataSource),
     );
   } finally {
     await context.close();

@@ -179,6 +179,16 @@ function populatedDashboard() {
     ],
     elderly: counts(3_200),
     disability: counts(410),
+    households: { registered: 9_800, certified: 4_100 },
+    community: {
+      ambassadors: 120,
+      learnersWithAmbassador: 640,
+      minimumLearners: 5,
+      ambassadorsWithMinimum: 95,
+      sessionsHeld: 310,
+      attendances: 11_900,
+      averageAttendance: 38.4,
+    },
     communes: Array.from({ length: 12 }, (_, index) => ({
       communeId: `00000000-0000-4000-8000-0000000001${String(index).padStart(2, '0')}`,
       name: index === 0 ? COMMUNE : `Xã thử ${index + 1}`,
@@ -203,6 +213,13 @@ test('a dashboard with figures: progress in words, a chart with its table, commu
     '12.345 / 330.000 (3,7 %)',
   );
   await expect(page.getByText('Chỉ tiêu 70 % dân số, nhưng chưa có số dân')).toBeVisible();
+  // The digital family and the ambassadors and classes, in words.
+  await expect(page.getByRole('heading', { level: 2, name: 'Gia đình số' })).toBeVisible();
+  await expect(
+    page.getByRole('progressbar', { name: 'Hộ gia đình có người đã có chứng nhận' }),
+  ).toBeVisible();
+  await expect(page.getByText('120 đại sứ số đang hỗ trợ 640 người học.')).toBeVisible();
+  await expect(page.getByText('310 buổi đã học trong năm, 11.900 lượt người có mặt.')).toBeVisible();
 
   // The chart (a lazily loaded canvas) and the same figures as a table, quiet weeks as zeros.
   await expect(

@@ -26,11 +26,16 @@ import { TranscodeVideoHandler } from './jobs/media/transcode-video.handler';
 import { OUTBOX_RELAY_HOOKS, OutboxRelay, OutboxRelayHooks } from './jobs/outbox/outbox-relay.service';
 import { PurgeRelayedOutboxHandler } from './jobs/outbox/purge-relayed-outbox.handler';
 import { CloseExpiredAttemptsHandler } from './jobs/quizzes/close-expired-attempts.handler';
+import { CampaignReportPdfRenderer } from './jobs/reports/campaign-report-pdf';
+import { CampaignReportRequestedHandler } from './jobs/reports/campaign-report-requested.handler';
+import { ScheduleQuarterlyReportsHandler } from './jobs/reports/schedule-quarterly-reports.handler';
 import { JOB_TABLE, JobTable, QueueRunner, WORKER_TUNING, WorkerTuning } from './queue/queue-runner.service';
 
 /** Every job handler of the worker; the runner checks this list against the registry at start-up. */
 export const JOB_HANDLERS: Provider[] = [
   RefreshCampaignStatsHandler,
+  CampaignReportRequestedHandler,
+  ScheduleQuarterlyReportsHandler,
   CertificateBatchApprovedHandler,
   CloseExpiredAttemptsHandler,
   CourseCompletedHandler,
@@ -85,6 +90,8 @@ export class WorkerModule implements OnApplicationBootstrap {
         CertificateIssuer,
         attestationAdapterProvider,
         circuitBreakerProvider,
+        // Parses the report fonts once per process.
+        { provide: CampaignReportPdfRenderer, useFactory: () => new CampaignReportPdfRenderer() },
         ...(options.handlers ?? JOB_HANDLERS),
       ],
     };

@@ -540,6 +540,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaign/stats/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refresh the dashboards’ aggregates now rather than at the next 5-minute run */
+        post: operations["Campaign_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaign/targets": {
         parameters: {
             query?: never;
@@ -550,6 +567,61 @@ export interface paths {
         get: operations["Campaign_targets"];
         /** Set (create or replace) one yearly target of a unit, target group and stage */
         put: operations["Campaign_putTarget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports, newest first (commune admins: their commune’s) */
+        get: operations["CampaignReports_list"];
+        put?: never;
+        /**
+         * Generate a quarterly report now (the worker does; poll the report for progress)
+         * @description Answers 202 with the new report, or 200 with the one of that unit and quarter already being generated.
+         */
+        post: operations["CampaignReports_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report: its state and progress while generated, its files once done */
+        get: operations["CampaignReports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign/reports/{id}/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a finished report as XLSX or PDF */
+        get: operations["CampaignReports_file"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -583,6 +655,40 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AdminUnits_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin-units/{communeId}/villages/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of a village list: each line new or existing, problems per line */
+        post: operations["Villages_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin-units/{communeId}/villages/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds the new villages in one transaction, keeps the existing ones (population updated); never deletes */
+        post: operations["Villages_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1405,6 +1511,228 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}/ambassador": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark a learner as digital ambassador, or unmark them (audited) */
+        put: operations["Ambassadors_setAmbassador"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/ambassador/learners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The learners I help, with their progress (ambassadors only) */
+        get: operations["Ambassadors_learners"];
+        put?: never;
+        /** Register a learner I help: link the learner of my commune with this phone or id, or create one */
+        post: operations["Ambassadors_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/ambassador/learners/{learnerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop helping a learner (their account stays) */
+        delete: operations["Ambassadors_unlink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upcoming (soonest first) or past (latest first) sessions of your commune */
+        get: operations["CommunitySessions_list"];
+        put?: never;
+        /** Schedule a community session (place, time, optional course) */
+        post: operations["CommunitySessions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommunitySessions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community-sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a session (kept, marked; cancelling again changes nothing) */
+        post: operations["CommunitySessions_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community-sessions/{id}/learners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Learners of the session’s commune to tick, by name or phone (phones masked) */
+        get: operations["CommunitySessions_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community-sessions/{id}/attendance/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the learner whose QR code was scanned or typed (a rescan records once) */
+        post: operations["CommunitySessions_recordQr"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community-sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record learners ticked on the list (all of the session’s commune, or none) */
+        post: operations["CommunitySessions_recordList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community-sessions/{id}/attendance/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take back an attendance recorded by mistake (audited) */
+        delete: operations["CommunitySessions_removeAttendance"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community-sessions/{id}/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol everyone recorded at the session in its course */
+        post: operations["CommunitySessions_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My attendance QR code (a random code, no personal data); issued on first view */
+        get: operations["MyQr_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/qr/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace my QR code (the old one stops working) */
+        post: operations["MyQr_renew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1442,7 +1770,7 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "UPLOAD_NOT_FOUND" | "UPLOAD_INCOMPLETE" | "VIDEO_NOT_FOUND" | "LESSON_VIDEO_NOT_READY" | "CAPTION_INVALID" | "COVER_INVALID" | "QUESTION_INVALID" | "QUESTION_NOT_FOUND" | "QUESTION_IMAGE_INVALID" | "VNEID_UNAVAILABLE" | "VNEID_SIGN_IN_FAILED" | "VNEID_ALREADY_LINKED" | "VNEID_IDENTITY_MISMATCH" | "QUIZ_SETTINGS_INVALID" | "QUIZ_NOT_READY" | "QUIZ_UNAVAILABLE" | "NO_ATTEMPTS_LEFT" | "ATTEMPT_COOLING_DOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_CLOSED" | "QUESTION_NOT_IN_ATTEMPT" | "ANSWER_INVALID" | "ANSWER_LOCKED" | "MEDIA_TOKEN_INVALID" | "RANGE_NOT_SATISFIABLE" | "PLAYBACK_TOKEN_INVALID" | "HEARTBEAT_INVALID" | "HEARTBEAT_TOO_FAST" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_ALREADY_REVOKED" | "CERTIFICATES_NOT_CONFIGURED" | "CREDENTIAL_UNREADABLE" | "SKILL_PROGRAMME_NOT_FOUND" | "BATCH_NOT_FOUND" | "BATCH_ALREADY_DECIDED" | "BATCH_LEARNERS_INVALID" | "FOUR_EYES_REQUIRED" | "ATTESTATION_NOT_FOUND" | "ATTESTATION_NOT_RETRYABLE" | "UNIT_OUT_OF_SCOPE" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "ROSTER_COLUMNS_INVALID" | "ROSTER_IMPORT_NOT_FOUND" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "UPLOAD_NOT_FOUND" | "UPLOAD_INCOMPLETE" | "VIDEO_NOT_FOUND" | "LESSON_VIDEO_NOT_READY" | "CAPTION_INVALID" | "COVER_INVALID" | "QUESTION_INVALID" | "QUESTION_NOT_FOUND" | "QUESTION_IMAGE_INVALID" | "VNEID_UNAVAILABLE" | "VNEID_SIGN_IN_FAILED" | "VNEID_ALREADY_LINKED" | "VNEID_IDENTITY_MISMATCH" | "QUIZ_SETTINGS_INVALID" | "QUIZ_NOT_READY" | "QUIZ_UNAVAILABLE" | "NO_ATTEMPTS_LEFT" | "ATTEMPT_COOLING_DOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_CLOSED" | "QUESTION_NOT_IN_ATTEMPT" | "ANSWER_INVALID" | "ANSWER_LOCKED" | "MEDIA_TOKEN_INVALID" | "RANGE_NOT_SATISFIABLE" | "PLAYBACK_TOKEN_INVALID" | "HEARTBEAT_INVALID" | "HEARTBEAT_TOO_FAST" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_ALREADY_REVOKED" | "CERTIFICATES_NOT_CONFIGURED" | "CREDENTIAL_UNREADABLE" | "SKILL_PROGRAMME_NOT_FOUND" | "BATCH_NOT_FOUND" | "BATCH_ALREADY_DECIDED" | "BATCH_LEARNERS_INVALID" | "FOUR_EYES_REQUIRED" | "ATTESTATION_NOT_FOUND" | "ATTESTATION_NOT_RETRYABLE" | "UNIT_OUT_OF_SCOPE" | "CAMPAIGN_REPORT_NOT_FOUND" | "CAMPAIGN_REPORT_NOT_READY" | "CAMPAIGN_REPORT_QUARTER_IN_FUTURE" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "ROSTER_COLUMNS_INVALID" | "ROSTER_IMPORT_NOT_FOUND" | "NOT_A_LEARNER" | "NOT_AN_AMBASSADOR" | "LEARNER_HAS_AMBASSADOR" | "COMMUNITY_SESSION_NOT_FOUND" | "COMMUNITY_SESSION_CANCELLED" | "COMMUNITY_SESSION_NOT_STARTED" | "QR_TOKEN_UNKNOWN" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         ErrorPayloadDto: {
             /** @example VALIDATION_FAILED */
             code: components["schemas"]["ErrorCode"];
@@ -1476,7 +1804,7 @@ export interface components {
             householdId: string | null;
         };
         /** @enum {string} */
-        Permission: "profile.read" | "profile.update" | "user.list" | "user.read" | "user.create_staff" | "user.reset_password" | "admin_unit.import" | "audit_log.read" | "course.author" | "learning.access" | "enrolment.bulk" | "language.manage" | "certificate.read" | "certificate.issue" | "certificate.revoke" | "attestation.manage" | "campaign.read" | "campaign.targets" | "roster.import";
+        Permission: "profile.read" | "profile.update" | "user.list" | "user.read" | "user.create_staff" | "user.reset_password" | "admin_unit.import" | "audit_log.read" | "course.author" | "learning.access" | "enrolment.bulk" | "language.manage" | "certificate.read" | "certificate.issue" | "certificate.revoke" | "attestation.manage" | "campaign.read" | "campaign.report" | "campaign.targets" | "roster.import" | "village.import" | "ambassador.manage" | "ambassador.help" | "community_session.manage";
         UserProfileDto: {
             /** Format: uuid */
             id: string;
@@ -1497,6 +1825,8 @@ export interface components {
             /** Format: uuid */
             communeId: string | null;
             commune: components["schemas"]["CommuneRefDto"] | null;
+            /** @description The village (thôn/bản/tổ dân phố) of the commune the person lives in */
+            village: components["schemas"]["CommuneRefDto"] | null;
             targetGroup: components["schemas"]["TargetGroup"] | null;
             status: components["schemas"]["UserStatus"];
             mustChangePassword: boolean;
@@ -1544,6 +1874,11 @@ export interface components {
              */
             communeId?: string;
             targetGroup?: components["schemas"]["TargetGroup"];
+            /**
+             * Format: uuid
+             * @description A village of your commune (GET /api/admin-units?kind=village&parentId=…); null clears it
+             */
+            villageId?: string | null;
             inclusion?: components["schemas"]["InclusionAttributesDto"];
             fullName?: string;
         };
@@ -1565,6 +1900,8 @@ export interface components {
             communeName: string | null;
             targetGroup: components["schemas"]["TargetGroup"] | null;
             status: components["schemas"]["UserStatus"];
+            /** @description A learner marked as digital ambassador */
+            ambassador: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2019,6 +2356,31 @@ export interface components {
             /** @description confirmed ÷ confirmedTarget, in % */
             progressPercent: number | null;
         };
+        CommunityFiguresDto: {
+            /** @description Learners marked as digital ambassadors (active) */
+            ambassadors: number;
+            /** @description Learners helped by one of these ambassadors */
+            learnersWithAmbassador: number;
+            /**
+             * @description Learners each ambassador should guide (the plan: 5)
+             * @example 5
+             */
+            minimumLearners: number;
+            /** @description Ambassadors guiding at least minimumLearners learners */
+            ambassadorsWithMinimum: number;
+            /** @description Community sessions held in the year (started, not cancelled) */
+            sessionsHeld: number;
+            /** @description People recorded at those sessions (one per session and person) */
+            attendances: number;
+            /** @description attendances ÷ sessionsHeld, one decimal */
+            averageAttendance: number | null;
+        };
+        HouseholdsDto: {
+            /** @description Households with at least one registered learner */
+            registered: number;
+            /** @description Households with at least one learner holding a valid certificate */
+            certified: number;
+        };
         DashboardDto: {
             unit: components["schemas"]["DashboardUnitDto"];
             year: number;
@@ -2037,6 +2399,17 @@ export interface components {
             disability: components["schemas"]["StageCountsDto"];
             /** @description Communes ranked by VNeID-confirmed progress (province view) */
             communes: components["schemas"]["CommuneRankDto"][];
+            /** @description Digital ambassadors and community sessions (live) */
+            community: components["schemas"]["CommunityFiguresDto"];
+            /** @description "Digital family": households with a member registered / certified (aggregates ≤ 5 min old) */
+            households: components["schemas"]["HouseholdsDto"];
+        };
+        StatsRefreshQueuedDto: {
+            /**
+             * Format: date-time
+             * @description When the figures shown now were computed; the dashboard’s refreshedAt moves past it soon
+             */
+            refreshedAt: string | null;
         };
         TargetDto: {
             /** Format: uuid */
@@ -2085,6 +2458,57 @@ export interface components {
             /** @description Population a percentage is of; default the unit’s population */
             populationBase?: number | null;
         };
+        RequestCampaignReportDto: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description Quarter 1 is January–March
+             * @example 3
+             */
+            quarter: number;
+            /**
+             * Format: uuid
+             * @description A province (every commune) or a commune; default: the province, or your commune
+             */
+            unitId?: string;
+        };
+        CampaignReportFileDto: {
+            /** @enum {string} */
+            format: "xlsx" | "pdf";
+            /** @example bao-cao-quy-3-2026-tinh-dien-bien.xlsx */
+            fileName: string;
+            bytes: number;
+        };
+        CampaignReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            unitKind: "province" | "commune";
+            year: number;
+            quarter: number;
+            /** @description Made by the quarterly schedule rather than on request */
+            scheduled: boolean;
+            requestedByName: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            progressPercent: number;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description True when the quarter had not ended when the report was made (figures to that moment) */
+            partial: boolean | null;
+            /** @description Empty until the report is done */
+            files: components["schemas"]["CampaignReportFileDto"][];
+            /** @description Why a failed report failed */
+            error: string | null;
+        };
+        CampaignReportListDto: {
+            items: components["schemas"]["CampaignReportDto"][];
+        };
         /** @enum {string} */
         AdminUnitKind: "province" | "commune" | "ward" | "village";
         AdminUnitDto: {
@@ -2113,6 +2537,62 @@ export interface components {
         ImportAdminUnitsResultDto: {
             created: number;
             updated: number;
+        };
+        VillageListDto: {
+            /**
+             * @description One village a line: name[, code[, population]]; tab, semicolon or comma separated; an optional header row (tên thôn, mã, dân số). At most 1,000,000 characters. Or send `xlsx`.
+             * @example Bản Co Củ		412
+             *     Bản Hồng Sọt
+             */
+            text?: string;
+            /** @description An XLSX workbook (first sheet, same columns) in base64, at most 1 MB */
+            xlsx?: string;
+        };
+        VillagePreviewLineDto: {
+            line: number;
+            name: string;
+            code: string | null;
+            population: number | null;
+            /**
+             * @description new: will be added; existing: the commune has this village already (kept)
+             * @enum {string}
+             */
+            status: "new" | "existing";
+            /**
+             * Format: uuid
+             * @description existing: the village
+             */
+            villageId: string | null;
+        };
+        VillageProblemDto: {
+            /** @description Line of the list (spreadsheet row); a header row is line 1 */
+            line: number;
+            /**
+             * @description required: empty name; too_long: over 120 characters; duplicate_in_file: the name or code is on an earlier line; invalid_code / invalid_population: unreadable cell; code_taken: another unit has the code
+             * @enum {string}
+             */
+            code: "required" | "too_long" | "duplicate_in_file" | "invalid_code" | "invalid_population" | "code_taken";
+            message: string;
+            /** @description The cell as read (at most 200 characters) */
+            value?: string;
+        };
+        VillagePreviewDto: {
+            /** Format: uuid */
+            communeId: string;
+            /** @description The readable lines, in list order */
+            lines: components["schemas"]["VillagePreviewLineDto"][];
+            problems: components["schemas"]["VillageProblemDto"][];
+            /** @description Lines that would add a village */
+            added: number;
+            /** @description Lines naming a village the commune has already */
+            existing: number;
+        };
+        VillageImportResultDto: {
+            added: number;
+            /** @description Villages already there, kept (their population updated when the line gave one) */
+            existing: number;
+            /** @description The commune's villages after the import */
+            villages: components["schemas"]["AdminUnitDto"][];
         };
         LanguageDto: {
             /** @example blt */
@@ -3099,6 +3579,217 @@ export interface components {
             /** @description Learners of the import not enrolled: no longer active learners, or moved out of your commune */
             skipped: number;
         };
+        SetAmbassadorDto: {
+            /** @description true: mark as digital ambassador; false: unmark (their links are removed) */
+            ambassador: boolean;
+        };
+        AmbassadorStatusDto: {
+            /** Format: uuid */
+            userId: string;
+            ambassador: boolean;
+            /** @description Learners this ambassador helps (0 after unmarking: the links are removed) */
+            learners: number;
+        };
+        HelpedLearnerDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            /** @description Masked: +84912***678 */
+            phone: string | null;
+            /** Format: date-time */
+            linkedAt: string;
+            /** @description Courses enrolled in */
+            enrolledCourses: number;
+            /** @description Courses completed */
+            completedCourses: number;
+            /** @description Certificates held (not revoked) */
+            certificates: number;
+            /** @description A certificate of theirs is confirmed on VNeID */
+            confirmedOnVneid: boolean;
+            /** @description Signed in with VNeID (identity-verified) */
+            identityVerified: boolean;
+            /** @description Community sessions attended */
+            sessionsAttended: number;
+        };
+        HelpedLearnerListDto: {
+            items: components["schemas"]["HelpedLearnerDto"][];
+            /**
+             * @description Learners each ambassador should guide
+             * @example 5
+             */
+            minimumLearners: number;
+        };
+        RegisterHelpedLearnerDto: {
+            /**
+             * @description Mobile number: links the learner who has it, or becomes the new account’s phone
+             * @example 0912 345 678
+             */
+            phone?: string;
+            /**
+             * @description Citizen id (12 digits), for people without a phone; stored encrypted
+             * @example 011068004127
+             */
+            citizenId?: string;
+            /**
+             * @description Required for a new account
+             * @example Lò Thị Ánh
+             */
+            fullName?: string;
+            /**
+             * @description Enough for the 60+ figure; no full birth date asked
+             * @example 1958
+             */
+            birthYear?: number;
+            gender?: components["schemas"]["Gender"];
+            targetGroup?: components["schemas"]["TargetGroup"];
+        };
+        RegisterHelpedLearnerResultDto: {
+            learner: components["schemas"]["HelpedLearnerDto"];
+            /** @description A new account was created (false: an existing learner was linked) */
+            created: boolean;
+        };
+        CreateCommunitySessionDto: {
+            /**
+             * Format: uuid
+             * @description The commune; default (and the only one allowed) your own for commune admins and teachers
+             */
+            communeId?: string;
+            /**
+             * Format: uuid
+             * @description A published course the class follows
+             */
+            courseId?: string;
+            /** @example Cài đặt VNeID cho người cao tuổi */
+            title: string;
+            /** @example Nhà văn hóa bản Co Muông */
+            place: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-14T08:00:00+07:00
+             */
+            startsAt: string;
+            /** @default 90 */
+            durationMinutes: number;
+            /**
+             * @description The plan: classes of 30–50
+             * @default 50
+             */
+            capacity: number;
+        };
+        CommunitySessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            communeId: string;
+            communeName: string;
+            /** Format: uuid */
+            courseId: string | null;
+            /** @description The course title (Vietnamese) */
+            courseTitle: string | null;
+            title: string;
+            place: string;
+            /** Format: date-time */
+            startsAt: string;
+            durationMinutes: number;
+            capacity: number;
+            attendance: number;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+        };
+        CommunitySessionPageDto: {
+            items: components["schemas"]["CommunitySessionDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AttendeeDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** @description Masked: +84912***678 */
+            phone: string | null;
+            /** @enum {string} */
+            method: "qr" | "list";
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        CommunitySessionDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            communeId: string;
+            communeName: string;
+            /** Format: uuid */
+            courseId: string | null;
+            /** @description The course title (Vietnamese) */
+            courseTitle: string | null;
+            title: string;
+            place: string;
+            /** Format: date-time */
+            startsAt: string;
+            durationMinutes: number;
+            capacity: number;
+            attendance: number;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            attendees: components["schemas"]["AttendeeDto"][];
+        };
+        CancelCommunitySessionDto: {
+            /** @example Mưa lớn, đường vào bản bị sạt */
+            reason?: string;
+        };
+        CandidateDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** @description Masked: +84912***678 */
+            phone: string | null;
+            birthYear: number | null;
+            /** @description Already recorded at this session */
+            attending: boolean;
+        };
+        CandidateListDto: {
+            items: components["schemas"]["CandidateDto"][];
+        };
+        RecordQrAttendanceDto: {
+            /**
+             * @description The scanned QR payload (HOCVU:…) or the code typed by hand
+             * @example ABCD-EFGH-JKMN
+             */
+            token: string;
+        };
+        QrAttendanceResultDto: {
+            attendee: components["schemas"]["AttendeeDto"];
+            /** @description Scanned before: nothing new was recorded */
+            alreadyRecorded: boolean;
+        };
+        RecordListAttendanceDto: {
+            /** @description Learners of the session’s commune (1–100) */
+            userIds: string[];
+        };
+        ListAttendanceResultDto: {
+            recorded: number;
+            alreadyRecorded: number;
+        };
+        SessionEnrolResultDto: {
+            enrolled: number;
+            alreadyEnrolled: number;
+        };
+        MyQrDto: {
+            /**
+             * @description What the QR code holds
+             * @example HOCVU:AB12CD34EF56
+             */
+            payload: string;
+            /**
+             * @description The same code, to read out or type
+             * @example AB12-CD34-EF56
+             */
+            code: string;
+            fullName: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -3306,6 +3997,8 @@ export interface operations {
                 q?: string;
                 role?: components["schemas"]["Role"];
                 communeId?: string;
+                /** @description Only digital ambassadors (true) or only others (false) */
+                ambassador?: boolean;
             };
             header?: never;
             path?: never;
@@ -4627,6 +5320,44 @@ export interface operations {
             };
         };
     };
+    Campaign_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued; refreshedAt moves within seconds */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsRefreshQueuedDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission campaign.read (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Campaign_targets: {
         parameters: {
             query: {
@@ -4712,6 +5443,224 @@ export interface operations {
             };
         };
     };
+    CampaignReports_list: {
+        parameters: {
+            query?: {
+                /** @description Only this unit’s reports */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReportListDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNIT_OUT_OF_SCOPE
+             *
+             *     Requires permission campaign.read (FORBIDDEN)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CampaignReports_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestCampaignReportDto"];
+            };
+        };
+        responses: {
+            /** @description The same quarter is already being generated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReportDto"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, CAMPAIGN_REPORT_QUARTER_IN_FUTURE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNIT_OUT_OF_SCOPE (another commune than yours)
+             *
+             *     Requires permission campaign.report (FORBIDDEN)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CampaignReports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReportDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission campaign.read (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CAMPAIGN_REPORT_NOT_FOUND (or another commune’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CampaignReports_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                format: "xlsx" | "pdf";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission campaign.read (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CAMPAIGN_REPORT_NOT_FOUND (or another commune’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CAMPAIGN_REPORT_NOT_READY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     AdminUnits_list: {
         parameters: {
             query?: {
@@ -4775,6 +5724,136 @@ export interface operations {
             };
             /** @description Requires permission admin_unit.import (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Villages_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VillageListDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VillagePreviewDto"];
+                };
+            };
+            /** @description IMPORT_INVALID (empty or unreadable file) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNIT_OUT_OF_SCOPE (another commune than yours)
+             *
+             *     Requires permission village.import (FORBIDDEN)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ADMIN_UNIT_NOT_FOUND (no such commune or ward) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Villages_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VillageListDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VillageImportResultDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: details lists { line, code, message } per bad line; nothing imported */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNIT_OUT_OF_SCOPE (another commune than yours)
+             *
+             *     Requires permission village.import (FORBIDDEN)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ADMIN_UNIT_NOT_FOUND (no such commune or ward) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7227,7 +8306,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description ROSTER_FILE_TOO_LARGE: a file over 10 MB; ROSTER_TOO_MANY_ROWS: over 50,000 rows; PAYLOAD_TOO_LARGE: a request body over the limit, refused before it is read */
+            /** @description ROSTER_FILE_TOO_LARGE: a file over 10 MB (a request body too large to hold one is refused with it before it is read); ROSTER_TOO_MANY_ROWS: over 50,000 rows */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7286,7 +8365,7 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description ROSTER_FILE_TOO_LARGE: a file over 10 MB; ROSTER_TOO_MANY_ROWS: over 50,000 rows; PAYLOAD_TOO_LARGE: a request body over the limit, refused before it is read */
+            /** @description ROSTER_FILE_TOO_LARGE: a file over 10 MB (a request body too large to hold one is refused with it before it is read); ROSTER_TOO_MANY_ROWS: over 50,000 rows */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7345,7 +8424,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description ROSTER_FILE_TOO_LARGE: a file over 10 MB; ROSTER_TOO_MANY_ROWS: over 50,000 rows; PAYLOAD_TOO_LARGE: a request body over the limit, refused before it is read */
+            /** @description ROSTER_FILE_TOO_LARGE: a file over 10 MB (a request body too large to hold one is refused with it before it is read); ROSTER_TOO_MANY_ROWS: over 50,000 rows */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7487,6 +8566,759 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Ambassadors_setAmbassador: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAmbassadorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AmbassadorStatusDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission ambassador.manage (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description USER_NOT_FOUND (also another commune’s user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_A_LEARNER */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Ambassadors_learners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpedLearnerListDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description NOT_AN_AMBASSADOR (a learner without the flag) or FORBIDDEN
+             *
+             *     Requires permission ambassador.help (FORBIDDEN)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Ambassadors_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterHelpedLearnerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterHelpedLearnerResultDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description NOT_AN_AMBASSADOR; UNIT_OUT_OF_SCOPE (the learner is of another commune)
+             *
+             *     Requires permission ambassador.help (FORBIDDEN)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description LEARNER_HAS_AMBASSADOR; PHONE_TAKEN (phone and id of two accounts) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_A_LEARNER (a staff account) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Ambassadors_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                learnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description NOT_AN_AMBASSADOR (a learner without the flag) or FORBIDDEN
+             *
+             *     Requires permission ambassador.help (FORBIDDEN)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description USER_NOT_FOUND (not one of my learners) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommunitySessions_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description upcoming: not yet over (soonest first); past: over (latest first) */
+                when?: "upcoming" | "past";
+                /** @description Province admins: one commune (default all) */
+                communeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunitySessionPageDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNIT_OUT_OF_SCOPE (another commune than yours, or a teacher without a commune)
+             *
+             *     Requires permission community_session.manage (FORBIDDEN)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommunitySessions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommunitySessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunitySessionDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNIT_OUT_OF_SCOPE (another commune than yours, or a teacher without a commune)
+             *
+             *     Requires permission community_session.manage (FORBIDDEN)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommunitySessions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunitySessionDetailDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission community_session.manage (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COMMUNITY_SESSION_NOT_FOUND (also another commune’s session) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommunitySessions_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelCommunitySessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunitySessionDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission community_session.manage (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COMMUNITY_SESSION_NOT_FOUND (also another commune’s session) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommunitySessions_candidates: {
+        parameters: {
+            query?: {
+                /** @description Name or phone digits */
+                q?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateListDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission community_session.manage (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COMMUNITY_SESSION_NOT_FOUND (also another commune’s session) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommunitySessions_recordQr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordQrAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QrAttendanceResultDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission community_session.manage (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description QR_TOKEN_UNKNOWN (forged, renewed, or another commune’s); COMMUNITY_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COMMUNITY_SESSION_CANCELLED; COMMUNITY_SESSION_NOT_STARTED (opens 12 h before the start) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommunitySessions_recordList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordListAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListAttendanceResultDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission community_session.manage (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description USER_NOT_FOUND (someone not a learner of the commune); COMMUNITY_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COMMUNITY_SESSION_CANCELLED; COMMUNITY_SESSION_NOT_STARTED (opens 12 h before the start) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommunitySessions_removeAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission community_session.manage (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COMMUNITY_SESSION_NOT_FOUND (also another commune’s session) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommunitySessions_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionEnrolResultDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission community_session.manage (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COMMUNITY_SESSION_NOT_FOUND (also another commune’s session) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MyQr_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyQrDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission learning.access (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MyQr_renew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyQrDto"];
+                };
+            };
+            /** @description Not signed in (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission learning.access (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

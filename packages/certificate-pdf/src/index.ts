@@ -4,5 +4,5 @@ export {
   CertificatePdfRenderer,
   CertificatePdfRendererOptions,
 } from './certificate-pdf-renderer';
-export { defaultFontsDir, FONT_FILES } from './fonts';
+export { defaultFontsDir, FONT_FILES, loadFonts, SharedFont } from './fonts';
 export { CertificateKind, CertificatePdfLanguage, formatCertificateDate } from './labels';

@@ -18,11 +18,71 @@ export const TargetKind = { Count: 'count', Percent: 'percent' } as const;
 export type TargetKind = (typeof TargetKind)[keyof typeof TargetKind];
 
 /**
- * The SQL that refreshes the dashboards' aggregates, in order (the funnel reads the stages). The
- * worker's RefreshCampaignStats runs it; tests run it to compare aggregates with a count from scratch.
+ * The SQL that refreshes the dashboards' aggregates, in order (the funnel, weeks and households read
+ * the stages). The worker's RefreshCampaignStats runs it; tests run it to compare aggregates with a
+ * count from scratch.
  */
 export const CAMPAIGN_STATS_REFRESH_SQL: readonly string[] = [
   'REFRESH MATERIALIZED VIEW CONCURRENTLY campaign_learner_stages',
   'REFRESH MATERIALIZED VIEW CONCURRENTLY campaign_funnel',
   'REFRESH MATERIALIZED VIEW CONCURRENTLY campaign_weekly',
+  // Households read the learners' stages too ("digital family": a member holds a certificate).
+  'REFRESH MATERIALIZED VIEW CONCURRENTLY campaign_households',
 ];
+
+/**
+ * The number of learners a target asks for: a count as given, a percentage of the population base
+ * (the target's own, else the unit's). null when a percentage has no base to take it of.
+ */
+export function targetLearnerCount(
+  kind: TargetKind,
+  value: number,
+  populationBase: number | null,
+  unitPopulation: number | null,
+): number | null {
+  if (kind === TargetKind.Count) return Math.round(value);
+  const base = populationBase ?? unitPopulation;
+  return base === null ? null : Math.round((value / 100) * base);
+}
+
+/** Share of a target reached, in percent with one decimal; a zero target counts as met. */
+export function targetProgressPercent(reached: number, targetCount: number | null): number | null {
+  if (targetCount === null) return null;
+  return targetCount === 0 ? 100 : Math.round((reached / targetCount) * 1000) / 10;
+}
+
+/** A campaign report's life: requested → generating → its files stored, or failed for good. */
+export const CampaignReportStatus = {
+  Queued: 'queued',
+  Running: 'running',
+  Done: 'done',
+  Failed: 'failed',
+} as const;
+export type CampaignReportStatus = (typeof CampaignReportStatus)[keyof typeof CampaignReportStatus];
+
+export const CAMPAIGN_REPORT_FORMATS = ['xlsx', 'pdf'] as const;
+export type CampaignReportFormat = (typeof CAMPAIGN_REPORT_FORMATS)[number];
+
+/**
+ * A quarter's bounds in Vietnam time (UTC+7, no daylight saving), as instants: [start, end).
+ * Quarter 1 is January–March.
+ */
+export function quarterBounds(year: number, quarter: number): { start: Date; end: Date } {
+  const month = (quarter - 1) * 3;
+  return {
+    start: new Date(Date.UTC(year, month, 1) - 7 * 3600_000),
+    end: new Date(Date.UTC(year, month + 3, 1) - 7 * 3600_000),
+  };
+}
+
+/** The quarter an instant falls in, in Vietnam time. */
+export function quarterOf(instant: Date): { year: number; quarter: number } {
+  const local = new Date(instant.getTime() + 7 * 3600_000);
+  return { year: local.getUTCFullYear(), quarter: Math.floor(local.getUTCMonth() / 3) + 1 };
+}
+
+/** The last quarter that has fully ended at an instant (what the quarterly schedule reports on). */
+export function previousQuarter(instant: Date): { year: number; quarter: number } {
+  const { year, quarter } = quarterOf(instant);
+  return quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
+}

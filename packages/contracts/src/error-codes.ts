@@ -74,6 +74,12 @@ export const ErrorCode = {
   AttestationNotFound: 'ATTESTATION_NOT_FOUND',
   AttestationNotRetryable: 'ATTESTATION_NOT_RETRYABLE',
   UnitOutOfScope: 'UNIT_OUT_OF_SCOPE',
+  /** A quarterly report id that does not exist or is outside the caller's commune. */
+  CampaignReportNotFound: 'CAMPAIGN_REPORT_NOT_FOUND',
+  /** The report's files are not there yet (still generating) or it failed. */
+  CampaignReportNotReady: 'CAMPAIGN_REPORT_NOT_READY',
+  /** A quarter that has not begun yet. */
+  CampaignReportQuarterInFuture: 'CAMPAIGN_REPORT_QUARTER_IN_FUTURE',
   /** A roster file over 10 MB (a request body over the route's limit gets PAYLOAD_TOO_LARGE). */
   RosterFileTooLarge: 'ROSTER_FILE_TOO_LARGE',
   /** A roster with more data rows than one import takes (50,000). */
@@ -82,6 +88,19 @@ export const ErrorCode = {
   RosterColumnsInvalid: 'ROSTER_COLUMNS_INVALID',
   /** No such roster import (or it is older than the 30 days its list of learners is kept). */
   RosterImportNotFound: 'ROSTER_IMPORT_NOT_FOUND',
+  /** Only learners can be digital ambassadors or be helped by one. */
+  NotALearner: 'NOT_A_LEARNER',
+  /** The caller is a learner without the digital-ambassador flag. */
+  NotAnAmbassador: 'NOT_AN_AMBASSADOR',
+  /** The learner is already helped by another ambassador (a learner has at most one). */
+  LearnerHasAmbassador: 'LEARNER_HAS_AMBASSADOR',
+  CommunitySessionNotFound: 'COMMUNITY_SESSION_NOT_FOUND',
+  /** The session was cancelled: no attendance, no enrolment. */
+  CommunitySessionCancelled: 'COMMUNITY_SESSION_CANCELLED',
+  /** Attendance opens 12 hours before a session starts. */
+  CommunitySessionNotStarted: 'COMMUNITY_SESSION_NOT_STARTED',
+  /** No learner of the session's commune has this QR code (forged, renewed, or another commune's). */
+  QrTokenUnknown: 'QR_TOKEN_UNKNOWN',
   InternalError: 'INTERNAL_ERROR',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
 } as const;

@@ -7,6 +7,8 @@
 export const OutboxEventType = {
   CourseCompleted: 'CourseCompleted',
   CertificateBatchApproved: 'CertificateBatchApproved',
+  /** An admin (or the quarterly schedule) asked for a campaign report: the worker generates it. */
+  CampaignReportRequested: 'CampaignReportRequested',
 } as const;
 export type OutboxEventType = (typeof OutboxEventType)[keyof typeof OutboxEventType];
 
@@ -27,15 +29,21 @@ export interface CertificateBatchApprovedEvent {
   batchId: string;
 }
 
+export interface CampaignReportRequestedEvent {
+  reportId: string;
+}
+
 export interface OutboxEventPayloads {
   [OutboxEventType.CourseCompleted]: CourseCompletedEvent;
   [OutboxEventType.CertificateBatchApproved]: CertificateBatchApprovedEvent;
+  [OutboxEventType.CampaignReportRequested]: CampaignReportRequestedEvent;
 }
 
 /** Queue each event type is relayed to; the job name is the event type, the job id `outboxJobId(dedupe key)`. */
 export const OUTBOX_ROUTES: Readonly<Record<OutboxEventType, { queue: string }>> = {
   [OutboxEventType.CourseCompleted]: { queue: 'course-events' },
   [OutboxEventType.CertificateBatchApproved]: { queue: 'course-events' },
+  [OutboxEventType.CampaignReportRequested]: { queue: 'reports' },
 };
 
 /** The idempotency key of an event: one CourseCompleted per enrolment, ever. */
@@ -46,6 +54,11 @@ export function courseCompletedKey(enrolmentId: string): string {
 /** The idempotency key of a batch approval: one event per batch, ever. */
 export function certificateBatchApprovedKey(batchId: string): string {
   return `${OutboxEventType.CertificateBatchApproved}:${batchId}`;
+}
+
+/** The idempotency key of a report request: one generation per report row. */
+export function campaignReportRequestedKey(reportId: string): string {
+  return `${OutboxEventType.CampaignReportRequested}:${reportId}`;
 }
 
 /**

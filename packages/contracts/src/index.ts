@@ -1,5 +1,6 @@
 export * from './campaign';
 export * from './certificates';
+export * from './community';
 export * from './courses';
 export * from './enums';
 export * from './error-codes';

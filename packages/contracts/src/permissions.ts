@@ -31,10 +31,23 @@ export const Permission = {
   AttestationManage: 'attestation.manage',
   /** Campaign dashboards: the province's, or a commune admin's own commune's. */
   CampaignRead: 'campaign.read',
+  /** Generate a quarterly campaign report now (the worker also makes them each quarter); commune admins for their own commune. */
+  CampaignReportGenerate: 'campaign.report',
   /** Set the yearly targets of the province and its communes. */
   CampaignTargetsManage: 'campaign.targets',
   /** Import learners from a roster file (a class or staff list); commune admins into their own commune. */
   RosterImport: 'roster.import',
+  /** Import a commune's villages (thôn/bản/tổ dân phố); commune admins for their own commune. */
+  VillageImport: 'village.import',
+  /** Mark learners of your commune (province admins: any) as digital ambassadors, or unmark them. */
+  AmbassadorManage: 'ambassador.manage',
+  /**
+   * Register and follow the learners you help. Granted to the learner role, but only learners with the
+   * ambassador flag may use it: the API checks the flag, and the profile lists it only for them.
+   */
+  AmbassadorHelp: 'ambassador.help',
+  /** Schedule community classes in your commune, record attendance, cancel them. */
+  CommunitySessionManage: 'community_session.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
@@ -47,8 +60,8 @@ const SELF_SERVICE: readonly Permission[] = [
 
 /** The role → permission table. A role gets nothing that is not listed here. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.Learner]: SELF_SERVICE,
-  [Role.Teacher]: [...SELF_SERVICE, Permission.CourseAuthor],
+  [Role.Learner]: [...SELF_SERVICE, Permission.AmbassadorHelp],
+  [Role.Teacher]: [...SELF_SERVICE, Permission.CourseAuthor, Permission.CommunitySessionManage],
   [Role.CommuneAdmin]: [
     ...SELF_SERVICE,
     Permission.UserList,
@@ -58,7 +71,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CertificateRead,
     Permission.CertificateIssue,
     Permission.CampaignRead,
+    Permission.CampaignReportGenerate,
     Permission.RosterImport,
+    Permission.VillageImport,
+    Permission.AmbassadorManage,
+    Permission.CommunitySessionManage,
   ],
   [Role.ProvinceAdmin]: [
     ...SELF_SERVICE,
@@ -76,8 +93,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CertificateRevoke,
     Permission.AttestationManage,
     Permission.CampaignRead,
+    Permission.CampaignReportGenerate,
     Permission.CampaignTargetsManage,
     Permission.RosterImport,
+    Permission.VillageImport,
+    Permission.AmbassadorManage,
+    Permission.CommunitySessionManage,
   ],
 };
 

@@ -1,4 +1,8 @@
-import type { CertificateBatchApprovedEvent, CourseCompletedEvent } from './events';
+import type {
+  CampaignReportRequestedEvent,
+  CertificateBatchApprovedEvent,
+  CourseCompletedEvent,
+} from './events';
 
 /**
  * The job registry: every queue, every job name and the payload each job carries. The worker
@@ -11,6 +15,8 @@ export const QueueName = {
   CourseEvents: 'course-events',
   /** The VNeID attestation push and the reconciliations. */
   Certificates: 'certificates',
+  /** Campaign reports (outbox events from admins' requests, and the quarterly schedule). */
+  Reports: 'reports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -26,6 +32,10 @@ export const JobName = {
   /** Issues certificates for completions that have none (an event lost before the outbox existed, a failed job). */
   ReconcileCertificates: 'ReconcileCertificates',
   CloseExpiredAttempts: 'CloseExpiredAttempts',
+  /** Outbox event: generate a campaign report (figures, XLSX, PDF) into storage. */
+  CampaignReportRequested: 'CampaignReportRequested',
+  /** Each quarter: requests the report of the quarter just ended for the province and each commune. */
+  ScheduleQuarterlyReports: 'ScheduleQuarterlyReports',
   /** Refreshes the campaign dashboards' materialised views (campaign_learner_stages, campaign_funnel). */
   RefreshCampaignStats: 'RefreshCampaignStats',
   PurgeExpiredSessions: 'PurgeExpiredSessions',
@@ -55,6 +65,8 @@ export interface JobPayloads {
     batchSize: number;
   };
   [JobName.RefreshCampaignStats]: Record<string, never>;
+  [JobName.CampaignReportRequested]: CampaignReportRequestedEvent;
+  [JobName.ScheduleQuarterlyReports]: Record<string, never>;
   [JobName.PurgeExpiredSessions]: {
     /** Refresh sessions that expired or were revoked longer ago than this are deleted. */
     olderThanDays: number;
@@ -107,6 +119,13 @@ export const JOBS: Readonly<Record<JobName, JobDefinition>> = {
   [JobName.RefreshCampaignStats]: {
     queue: QueueName.Maintenance,
     repeat: { pattern: '*/5 * * * *', payload: {}, atStart: true },
+  },
+  [JobName.CampaignReportRequested]: { queue: QueueName.Reports },
+  // Communes report before the 15th of each quarter's first month: the reports of the quarter just
+  // ended are ready on its 1st, 06:00 Vietnam time. Idempotent: one scheduled report per unit and quarter.
+  [JobName.ScheduleQuarterlyReports]: {
+    queue: QueueName.Reports,
+    repeat: { pattern: '0 6 1 1,4,7,10 *', payload: {} },
   },
   [JobName.PurgeExpiredSessions]: {
     queue: QueueName.Maintenance,

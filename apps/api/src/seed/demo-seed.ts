@@ -87,8 +87,19 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
+/**
+ * Sample villages (thôn/bản, plausible Thái names) of Mường Ảng, so the roster's village column and the
+ * profile's village choice have something to show. Demo data, not the commune's real list: their codes
+ * say DEMO, and they are added only when the commune has no village yet (a real import wins).
+ */
+export const DEMO_VILLAGES = {
+  communeName: 'Mường Ảng',
+  names: ['Bản Co Củ', 'Bản Hồng Sọt', 'Bản Noong Háng', 'Bản Hua Nạ', 'Bản Món', 'Tổ dân phố 1'],
+};
+
 export interface SeedResult {
   units: { created: number; updated: number };
+  villagesCreated: number;
   accountsCreated: number;
   coursesCreated: number;
 }
@@ -104,6 +115,18 @@ export async function seedDemo(
   const csv = readFileSync(communesCsvPath(csvPath), 'utf8');
   const unitResult = await units.importCsv(DEMO_PROVINCE.code, DEMO_PROVINCE.name, csv);
   const communes = await units.list({});
+  const villageCommune = communes.find(
+    (unit) => unit.name === DEMO_VILLAGES.communeName && unit.kind !== 'province',
+  );
+  const villagesCreated = villageCommune
+    ? await units.addVillagesIfNone(
+        villageCommune.id,
+        DEMO_VILLAGES.names.map((name, index) => ({
+          code: `${villageCommune.code}-DEMO-${String(index + 1).padStart(2, '0')}`,
+          name,
+        })),
+      )
+    : 0;
   let accountsCreated = 0;
   for (const account of DEMO_ACCOUNTS) {
     const phone = `+84${account.phone.slice(1)}`;
@@ -123,5 +146,5 @@ export async function seedDemo(
   }
   const teacher = await users.findByLogin({ phone: '+84911000003' });
   const coursesCreated = teacher ? await seedDemoCourses(studio, questions, teacher.id) : 0;
-  return { units: unitResult, accountsCreated, coursesCreated };
+  return { units: unitResult, villagesCreated, accountsCreated, coursesCreated };
 }

@@ -10,7 +10,7 @@ import { createTestApp, TestApp } from '../../../test/test-app';
  */
 interface ProtectedCall {
   permission: Permission;
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: (ctx: { otherUserId: string }) => string;
   payload?: Record<string, unknown>;
 }
@@ -91,6 +91,25 @@ const CALLS: ProtectedCall[] = [
   { permission: Permission.AttestationManage, method: 'GET', url: () => '/api/admin/attestations' },
   { permission: Permission.CampaignRead, method: 'GET', url: () => '/api/campaign/dashboard' },
   { permission: Permission.CampaignRead, method: 'GET', url: () => '/api/campaign/targets?year=2026' },
+  { permission: Permission.CampaignRead, method: 'GET', url: () => '/api/campaign/reports' },
+  {
+    permission: Permission.CampaignRead,
+    method: 'GET',
+    url: () => '/api/campaign/reports/00000000-0000-4000-8000-000000000000',
+  },
+  {
+    permission: Permission.CampaignRead,
+    method: 'GET',
+    url: () => '/api/campaign/reports/00000000-0000-4000-8000-000000000000/xlsx',
+  },
+  // An invalid body: decided before validation, and nothing is queued.
+  {
+    permission: Permission.CampaignReportGenerate,
+    method: 'POST',
+    url: () => '/api/campaign/reports',
+    payload: {},
+  },
+  { permission: Permission.CampaignRead, method: 'POST', url: () => '/api/campaign/stats/refresh' },
   {
     permission: Permission.CampaignTargetsManage,
     method: 'PUT',
@@ -122,6 +141,84 @@ const CALLS: ProtectedCall[] = [
     method: 'POST',
     url: () => '/api/rosters/imports/00000000-0000-4000-8000-000000000000/enrol',
     payload: {},
+  },
+  {
+    permission: Permission.VillageImport,
+    method: 'POST',
+    url: () => '/api/admin-units/00000000-0000-4000-8000-000000000000/villages/preview',
+    payload: {},
+  },
+  {
+    permission: Permission.VillageImport,
+    method: 'POST',
+    url: () => '/api/admin-units/00000000-0000-4000-8000-000000000000/villages/import',
+    payload: {},
+  },
+  {
+    permission: Permission.AmbassadorManage,
+    method: 'PUT',
+    url: ({ otherUserId }) => `/api/users/${otherUserId}/ambassador`,
+    payload: {},
+  },
+  { permission: Permission.AmbassadorHelp, method: 'GET', url: () => '/api/me/ambassador/learners' },
+  {
+    permission: Permission.AmbassadorHelp,
+    method: 'POST',
+    url: () => '/api/me/ambassador/learners',
+    payload: { phone: 'not a phone' },
+  },
+  {
+    permission: Permission.AmbassadorHelp,
+    method: 'DELETE',
+    url: () => '/api/me/ambassador/learners/00000000-0000-4000-8000-000000000000',
+  },
+  { permission: Permission.LearningAccess, method: 'GET', url: () => '/api/me/qr' },
+  { permission: Permission.LearningAccess, method: 'POST', url: () => '/api/me/qr/renew' },
+  {
+    permission: Permission.CommunitySessionManage,
+    method: 'POST',
+    url: () => '/api/community-sessions',
+    payload: {},
+  },
+  { permission: Permission.CommunitySessionManage, method: 'GET', url: () => '/api/community-sessions' },
+  {
+    permission: Permission.CommunitySessionManage,
+    method: 'GET',
+    url: () => '/api/community-sessions/00000000-0000-4000-8000-000000000000',
+  },
+  {
+    permission: Permission.CommunitySessionManage,
+    method: 'POST',
+    url: () => '/api/community-sessions/00000000-0000-4000-8000-000000000000/cancel',
+    payload: {},
+  },
+  {
+    permission: Permission.CommunitySessionManage,
+    method: 'GET',
+    url: () => '/api/community-sessions/00000000-0000-4000-8000-000000000000/learners',
+  },
+  {
+    permission: Permission.CommunitySessionManage,
+    method: 'POST',
+    url: () => '/api/community-sessions/00000000-0000-4000-8000-000000000000/attendance/qr',
+    payload: {},
+  },
+  {
+    permission: Permission.CommunitySessionManage,
+    method: 'POST',
+    url: () => '/api/community-sessions/00000000-0000-4000-8000-000000000000/attendance',
+    payload: {},
+  },
+  {
+    permission: Permission.CommunitySessionManage,
+    method: 'DELETE',
+    url: () =>
+      '/api/community-sessions/00000000-0000-4000-8000-000000000000/attendance/00000000-0000-4000-8000-000000000000',
+  },
+  {
+    permission: Permission.CommunitySessionManage,
+    method: 'POST',
+    url: () => '/api/community-sessions/00000000-0000-4000-8000-000000000000/enrol',
   },
 ];
 
@@ -159,6 +256,9 @@ describe('role × endpoint access matrix (integration)', () => {
     const { communeA } = await aProvinceWithCommunes(t);
     for (const role of ROLES) users.set(role, await aSignedInUser(t, role, communeA));
     otherUserId = (await aSignedInUser(t, Role.Learner, communeA)).id;
+    // The matrix tests the permission table; the ambassador flag the learner role's ambassador.help
+    // also needs is tested in ambassadors.int-spec.ts.
+    await t.db.query(`UPDATE users SET ambassador = true WHERE id = $1`, [users.get(Role.Learner)?.id]);
   });
   afterAll(() => t.close());
 

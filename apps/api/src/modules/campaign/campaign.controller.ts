@@ -1,6 +1,7 @@
 import { Permission } from '@hocvu/contracts';
-import { Body, Controller, Get, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Req } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -17,6 +18,7 @@ import {
   DashboardDto,
   DashboardQueryDto,
   PutTargetDto,
+  StatsRefreshQueuedDto,
   TargetDto,
   TargetListDto,
   TargetQueryDto,
@@ -40,6 +42,18 @@ export class CampaignController {
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'NOT_FOUND (no such province or commune)' })
   dashboard(@Query() query: DashboardQueryDto, @CurrentUser() actor: AuthUser): Promise<DashboardDto> {
     return this.campaign.dashboard(query, actor);
+  }
+
+  @Post('stats/refresh')
+  @HttpCode(202)
+  @RequirePermission(Permission.CampaignRead)
+  @ApiOperation({ summary: 'Refresh the dashboards’ aggregates now rather than at the next 5-minute run' })
+  @ApiAcceptedResponse({
+    type: StatsRefreshQueuedDto,
+    description: 'Queued; refreshedAt moves within seconds',
+  })
+  refresh(): Promise<StatsRefreshQueuedDto> {
+    return this.campaign.refreshNow();
   }
 
   @Get('targets')

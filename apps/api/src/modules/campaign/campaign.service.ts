@@ -1,11 +1,24 @@
-import { CAMPAIGN_STAGES, CampaignStage, ErrorCode, Role, TargetGroup, TargetKind } from '@hocvu/contracts';
+import {
+  CAMPAIGN_STAGES,
+  CampaignStage,
+  ErrorCode,
+  JobName,
+  Role,
+  TargetGroup,
+  TargetKind,
+  targetLearnerCount,
+  targetProgressPercent,
+} from '@hocvu/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
+import { JobQueue } from '../../queue/job-queue.module';
 import { AuditService } from '../audit/audit.service';
+import { communityFigures } from './community-figures';
 import {
   CommuneRankDto,
   DashboardDto,
@@ -13,8 +26,10 @@ import {
   DashboardUnitDto,
   FunnelStageDto,
   GroupBreakdownDto,
+  HouseholdsDto,
   PutTargetDto,
   StageCountsDto,
+  StatsRefreshQueuedDto,
   TargetDto,
   TargetProgressDto,
   WeeklyPointDto,
@@ -71,7 +86,25 @@ export class CampaignService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly queue: JobQueue,
   ) {}
+
+  /**
+   * Asks the worker to refresh the aggregates now (an admin who just imported a roster or ran a class
+   * wants to see it). BullMQ's deduplication makes presses while a refresh waits join it, and presses
+   * while one runs queue exactly one more (which sees what changed meanwhile); the refresh itself skips
+   * when another worker's is running.
+   */
+  async refreshNow(): Promise<StatsRefreshQueuedDto> {
+    await this.queue.add(JobName.RefreshCampaignStats, {}, `refresh-now-${randomUUID()}`, {
+      deduplication: { id: 'refresh-now', keepLastIfActive: true },
+      removeOnComplete: true,
+    });
+    const [row] = await this.dataSource.query<{ refreshedAt: Date }[]>(
+      `SELECT refreshed_at AS "refreshedAt" FROM campaign_stats_refreshes WHERE id = 1`,
+    );
+    return { refreshedAt: row ? new Date(row.refreshedAt).toISOString() : null };
+  }
 
   async dashboard(query: DashboardQueryDto, actor: AuthUser): Promise<DashboardDto> {
     const year = query.year ?? currentYear();
@@ -85,9 +118,11 @@ export class CampaignService {
             [unit.id],
           );
     const communeIds = communes.map((commune) => commune.id);
+    // Started before the funnel sums, awaited with the result: it runs alongside them.
+    const community = communityFigures(this.dataSource, communeIds, year);
     // Summed in PostgreSQL with grouping sets: one pass over the unit's funnel rows gives the totals,
     // the 60+ and disability figures, the target groups and the communes; the weeks come from their own view.
-    const [sums, weeklyRows, targets, refreshed] = await Promise.all([
+    const [sums, weeklyRows, targets, refreshed, [households]] = await Promise.all([
       this.dataSource.query<SumRow[]>(
         `SELECT stage, target_group AS "targetGroup", commune_id AS "communeId",
                 GROUPING(target_group) = 0 AS "byGroup", GROUPING(commune_id) = 0 AS "byCommune",
@@ -112,6 +147,12 @@ export class CampaignService {
       ),
       this.dataSource.query<{ refreshedAt: Date }[]>(
         `SELECT refreshed_at AS "refreshedAt" FROM campaign_stats_refreshes WHERE id = 1`,
+      ),
+      // "Digital family": households with a registered member, and with a certified one.
+      this.dataSource.query<HouseholdsDto[]>(
+        `SELECT COALESCE(sum(households), 0)::int AS registered, COALESCE(sum(certified), 0)::int AS certified
+           FROM campaign_households WHERE commune_id = ANY($1::uuid[])`,
+        [communeIds],
       ),
     ]);
 
@@ -169,6 +210,8 @@ export class CampaignService {
       elderly,
       disability,
       communes: ranked,
+      community: await community,
+      households: households ?? { registered: 0, certified: 0 },
     };
   }
 
@@ -310,19 +353,13 @@ export function progress(
 ): TargetProgressDto {
   const value = Number(target.value);
   const base = target.kind === TargetKind.Percent ? (target.populationBase ?? unitPopulation) : null;
-  const targetCount =
-    target.kind === TargetKind.Count
-      ? Math.round(value)
-      : base === null
-        ? null
-        : Math.round((value / 100) * base);
+  const targetCount = targetLearnerCount(target.kind, value, target.populationBase, unitPopulation);
   return {
     kind: target.kind,
     value,
     populationBase: base,
     targetCount,
-    progressPercent:
-      targetCount === null ? null : targetCount === 0 ? 100 : Math.round((reached / targetCount) * 1000) / 10,
+    progressPercent: targetProgressPercent(reached, targetCount),
   };
 }
 

@@ -14,4 +14,5 @@ export const ADMIN_AREA_PERMISSIONS: readonly Permission[] = [
   Permission.CampaignRead,
   Permission.CampaignTargetsManage,
   Permission.RosterImport,
+  Permission.VillageImport,
 ];

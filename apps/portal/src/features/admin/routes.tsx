@@ -14,12 +14,14 @@ import { BatchesPage } from './components/BatchesPage';
 import { BatchPage } from './components/BatchPage';
 import { BulkEnrolmentPage } from './components/BulkEnrolmentPage';
 import { CampaignPage } from './components/CampaignPage';
+import { CampaignReportsPage } from './components/CampaignReportsPage';
 import { CampaignTargetsPage } from './components/CampaignTargetsPage';
 import { CertificatesAdminPage } from './components/CertificatesAdminPage';
 import { CreateStaffPage } from './components/CreateStaffPage';
 import { NewBatchPage } from './components/NewBatchPage';
 import { RostersPage } from './components/RostersPage';
 import { UsersPage } from './components/UsersPage';
+import { VillagesPage } from './components/VillagesPage';
 
 function Gate({ section, children }: { section: AdminSectionId; children: ReactNode }) {
   return <RequirePermission anyOf={sectionPermissions(section)}>{children}</RequirePermission>;
@@ -47,6 +49,14 @@ export default function AdminRoutes() {
         }
       />
       <Route
+        path="campaign/reports"
+        element={
+          <Gate section="campaignReports">
+            <CampaignReportsPage />
+          </Gate>
+        }
+      />
+      <Route
         path="users"
         element={
           <Gate section="users">
@@ -67,6 +77,14 @@ export default function AdminRoutes() {
         element={
           <Gate section="adminUnits">
             <AdminUnitsPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="villages"
+        element={
+          <Gate section="villages">
+            <VillagesPage />
           </Gate>
         }
       />

@@ -83,6 +83,29 @@ export class DashboardUnitDto {
   @ApiProperty({ type: Number, nullable: true }) population!: number | null;
 }
 
+/** The "digital family" (gia đình số) figure: households by the learner-given household id. */
+export class HouseholdsDto {
+  @ApiProperty({ description: 'Households with at least one registered learner' }) registered!: number;
+  @ApiProperty({ description: 'Households with at least one learner holding a valid certificate' })
+  certified!: number;
+}
+
+export class CommunityFiguresDto {
+  @ApiProperty({ description: 'Learners marked as digital ambassadors (active)' }) ambassadors!: number;
+  @ApiProperty({ description: 'Learners helped by one of these ambassadors' })
+  learnersWithAmbassador!: number;
+  @ApiProperty({ example: 5, description: 'Learners each ambassador should guide (the plan: 5)' })
+  minimumLearners!: number;
+  @ApiProperty({ description: 'Ambassadors guiding at least minimumLearners learners' })
+  ambassadorsWithMinimum!: number;
+  @ApiProperty({ description: 'Community sessions held in the year (started, not cancelled)' })
+  sessionsHeld!: number;
+  @ApiProperty({ description: 'People recorded at those sessions (one per session and person)' })
+  attendances!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'attendances ÷ sessionsHeld, one decimal' })
+  averageAttendance!: number | null;
+}
+
 export class DashboardDto {
   @ApiProperty({ type: DashboardUnitDto }) unit!: DashboardUnitDto;
   @ApiProperty() year!: number;
@@ -105,6 +128,16 @@ export class DashboardDto {
     description: 'Communes ranked by VNeID-confirmed progress (province view)',
   })
   communes!: CommuneRankDto[];
+  @ApiProperty({
+    type: CommunityFiguresDto,
+    description: 'Digital ambassadors and community sessions (live)',
+  })
+  community!: CommunityFiguresDto;
+  @ApiProperty({
+    type: HouseholdsDto,
+    description: '"Digital family": households with a member registered / certified (aggregates ≤ 5 min old)',
+  })
+  households!: HouseholdsDto;
 }
 
 export class TargetQueryDto {
@@ -177,4 +210,14 @@ export class TargetDto {
 
 export class TargetListDto {
   @ApiProperty({ type: [TargetDto] }) items!: TargetDto[];
+}
+
+export class StatsRefreshQueuedDto {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the figures shown now were computed; the dashboard’s refreshedAt moves past it soon',
+  })
+  refreshedAt!: string | null;
 }

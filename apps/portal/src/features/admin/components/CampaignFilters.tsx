@@ -38,7 +38,8 @@ export function CampaignFilters({
   };
 
   return (
-    <form className="filters" aria-label={label} onSubmit={onSubmit}>
+    // noValidate: "the whole province" is the empty value of a select the browser would call required.
+    <form className="filters" aria-label={label} onSubmit={onSubmit} noValidate>
       <SelectField id="campaign-year" label={t('admin.campaign.year')} value={year} onValueChange={setYear}>
         {campaignYears(currentYear).map((option) => (
           <option key={option} value={option}>
@@ -56,8 +57,14 @@ export function CampaignFilters({
   );
 }
 
-/** The whole province first, then its wards and communes (the same groups as everywhere else). */
-function UnitSelect({ value, onValueChange }: { value: string; onValueChange: (value: string) => void }) {
+/** The whole province first, then its wards and communes (the same groups as everywhere else); the reports page shares it. */
+export function UnitSelect({
+  value,
+  onValueChange,
+}: {
+  value: string;
+  onValueChange: (value: string) => void;
+}) {
   const { t } = useTranslation();
   const provinces = useProvinces();
   const communes = useCommunes();

@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth/auth-context';
 import { paths } from '../../../app/paths';
 import { formatDateTime, formatNumber } from '../../../shared/format';
+import { FormError } from '../../../shared/forms';
 import { Alert } from '../../../shared/ui/Alert';
 import { LoadFailedAlert } from '../../../shared/ui/LoadFailedAlert';
 import { Loading } from '../../../shared/ui/Loading';
@@ -24,9 +25,12 @@ import {
   yearInVietnam,
 } from '../campaign';
 import { useCampaignDashboard } from '../hooks/use-campaign';
+import { useRefreshCampaignStats } from '../hooks/use-campaign-reports';
 import { AdminNav } from './AdminNav';
 import { readScope, toSearch } from './campaign-scope';
+import { CampaignCommunity } from './CampaignCommunity';
 import { CampaignFilters, type CampaignScope } from './CampaignFilters';
+import { CampaignHouseholds } from './CampaignHouseholds';
 
 // Chart.js has a chunk of its own, fetched only when a dashboard has weekly figures to draw.
 const CampaignChart = lazy(() =>
@@ -66,11 +70,38 @@ export function CampaignPage() {
             ? t('admin.campaign.setTargets')
             : t('admin.campaign.viewTargets')}
         </Link>
+        {' · '}
+        <Link to={paths.adminCampaignReports}>{t('admin.campaign.reports')}</Link>
       </p>
       {error ? <LoadFailedAlert error={error} onRetry={() => void refetch()} /> : null}
       {isPending ? <Loading /> : null}
       {data && !error ? <Dashboard data={data} busy={isFetching} /> : null}
+      {data && !error ? <RefreshNow /> : null}
     </Page>
+  );
+}
+
+/** "Update now": figures are at most 5 minutes old; after an import or a class an admin wants them now. */
+function RefreshNow() {
+  const { t } = useTranslation();
+  const refresh = useRefreshCampaignStats();
+  return (
+    <div className="actions">
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={refresh.isPending}
+        onClick={() => refresh.mutate()}
+      >
+        {refresh.isPending ? t('admin.campaign.refreshing') : t('admin.campaign.refresh')}
+      </button>
+      {refresh.isSuccess ? (
+        <p role="status" className="muted">
+          {t('admin.campaign.refreshQueued')}
+        </p>
+      ) : null}
+      {refresh.error ? <FormError error={refresh.error} /> : null}
+    </div>
   );
 }
 
@@ -116,6 +147,8 @@ function Dashboard({ data, busy }: { data: CampaignDashboard; busy: boolean }) {
       {data.unit.kind === 'province' ? <Communes communes={data.communes} /> : null}
       <Groups data={data} />
       <Inclusion data={data} />
+      <CampaignHouseholds data={data} />
+      <CampaignCommunity community={data.community} />
     </div>
   );
 }

@@ -12,9 +12,13 @@ export const ADMIN_SECTIONS = [
     path: paths.adminCampaignTargets,
     anyOf: [Permission.CampaignRead, Permission.CampaignTargetsManage],
   },
+  // The quarterly reports communes file (made by the worker each quarter, or now on request).
+  { id: 'campaignReports', path: paths.adminCampaignReports, anyOf: [Permission.CampaignRead] },
   { id: 'users', path: paths.adminUsers, anyOf: [Permission.UserList] },
   { id: 'newStaff', path: paths.adminNewStaff, anyOf: [Permission.UserCreateStaff] },
   { id: 'adminUnits', path: paths.adminUnits, anyOf: [Permission.UserList, Permission.AdminUnitImport] },
+  // A commune's villages (thôn, bản, tổ dân phố): rosters and learners' profiles name them.
+  { id: 'villages', path: paths.adminVillages, anyOf: [Permission.VillageImport] },
   // Commune and province admins bring whole class or staff lists in, then enrol them in a course.
   { id: 'rosters', path: paths.adminRosters, anyOf: [Permission.RosterImport] },
   { id: 'enrolments', path: paths.adminEnrolments, anyOf: [Permission.EnrolmentBulk] },
