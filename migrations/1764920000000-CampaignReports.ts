@@ -10,6 +10,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - At most one report per unit and quarter is queued or running at a time: asking again while one is
  *   being generated returns that one instead of starting a second.
  * - figures keeps the numbers the files were made from, so a report can be checked and compared later.
+ * - updated_at moves at every step of a generation; requeues counts how often RecoverCampaignReports
+ *   asked again for a report whose job was lost (a Redis that lost data, a restore under an old Redis).
  */
 export class CampaignReports1764920000000 implements MigrationInterface {
   name = 'CampaignReports1764920000000';
@@ -29,6 +31,10 @@ export class CampaignReports1764920000000 implements MigrationInterface {
         started_at timestamptz,
         finished_at timestamptz,
         attempts integer NOT NULL DEFAULT 0,
+        -- Touched at every step of a generation: a report queued or running without a touch for long
+        -- lost its job (RecoverCampaignReports asks again, at most a few times).
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        requeues integer NOT NULL DEFAULT 0,
         xlsx_key varchar(300),
         xlsx_bytes integer,
         pdf_key varchar(300),
@@ -51,6 +57,9 @@ export class CampaignReports1764920000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX ix_campaign_reports_unit ON campaign_reports (unit_id, requested_at DESC)`,
     );
+    await queryRunner.query(`
+      CREATE INDEX ix_campaign_reports_pending ON campaign_reports (updated_at)
+       WHERE status IN ('queued', 'running')`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

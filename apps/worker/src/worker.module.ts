@@ -28,6 +28,7 @@ import { PurgeRelayedOutboxHandler } from './jobs/outbox/purge-relayed-outbox.ha
 import { CloseExpiredAttemptsHandler } from './jobs/quizzes/close-expired-attempts.handler';
 import { CampaignReportPdfRenderer } from './jobs/reports/campaign-report-pdf';
 import { CampaignReportRequestedHandler } from './jobs/reports/campaign-report-requested.handler';
+import { RecoverCampaignReportsHandler } from './jobs/reports/recover-campaign-reports.handler';
 import { ScheduleQuarterlyReportsHandler } from './jobs/reports/schedule-quarterly-reports.handler';
 import { JOB_TABLE, JobTable, QueueRunner, WORKER_TUNING, WorkerTuning } from './queue/queue-runner.service';
 
@@ -36,6 +37,7 @@ export const JOB_HANDLERS: Provider[] = [
   RefreshCampaignStatsHandler,
   CampaignReportRequestedHandler,
   ScheduleQuarterlyReportsHandler,
+  RecoverCampaignReportsHandler,
   CertificateBatchApprovedHandler,
   CloseExpiredAttemptsHandler,
   CourseCompletedHandler,

@@ -36,6 +36,8 @@ export const JobName = {
   CampaignReportRequested: 'CampaignReportRequested',
   /** Each quarter: requests the report of the quarter just ended for the province and each commune. */
   ScheduleQuarterlyReports: 'ScheduleQuarterlyReports',
+  /** Asks again for reports whose job was lost (queued or running without progress for long). */
+  RecoverCampaignReports: 'RecoverCampaignReports',
   /** Refreshes the campaign dashboards' materialised views (campaign_learner_stages, campaign_funnel). */
   RefreshCampaignStats: 'RefreshCampaignStats',
   PurgeExpiredSessions: 'PurgeExpiredSessions',
@@ -67,6 +69,12 @@ export interface JobPayloads {
   [JobName.RefreshCampaignStats]: Record<string, never>;
   [JobName.CampaignReportRequested]: CampaignReportRequestedEvent;
   [JobName.ScheduleQuarterlyReports]: Record<string, never>;
+  [JobName.RecoverCampaignReports]: {
+    /** A report queued or running without progress for this long lost its job. */
+    staleMinutes: number;
+    /** After this many requeues the report is failed for good instead. */
+    maxRequeues: number;
+  };
   [JobName.PurgeExpiredSessions]: {
     /** Refresh sessions that expired or were revoked longer ago than this are deleted. */
     olderThanDays: number;
@@ -126,6 +134,11 @@ export const JOBS: Readonly<Record<JobName, JobDefinition>> = {
   [JobName.ScheduleQuarterlyReports]: {
     queue: QueueName.Reports,
     repeat: { pattern: '0 6 1 1,4,7,10 *', payload: {} },
+  },
+  // A generation takes seconds; ten minutes without a step means its job is gone.
+  [JobName.RecoverCampaignReports]: {
+    queue: QueueName.Reports,
+    repeat: { pattern: '*/10 * * * *', payload: { staleMinutes: 10, maxRequeues: 3 } },
   },
   [JobName.PurgeExpiredSessions]: {
     queue: QueueName.Maintenance,

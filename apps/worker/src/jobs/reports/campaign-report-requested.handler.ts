@@ -45,17 +45,17 @@ export class CampaignReportRequestedHandler implements JobHandler<typeof JobName
     >(
       `UPDATE campaign_reports
           SET status = 'running', started_at = COALESCE(started_at, now()), attempts = attempts + 1,
-              progress_percent = 5, error = NULL
+              progress_percent = 5, error = NULL, updated_at = now()
         WHERE id = $1 AND status IN ('queued', 'running')
         RETURNING unit_id AS "unitId", year, quarter`,
       [reportId],
     );
     if (!claimed) return { outcome: 'not-pending' };
     const progress = async (percent: number) => {
-      await this.dataSource.query(`UPDATE campaign_reports SET progress_percent = $2 WHERE id = $1`, [
-        reportId,
-        percent,
-      ]);
+      await this.dataSource.query(
+        `UPDATE campaign_reports SET progress_percent = $2, updated_at = now() WHERE id = $1`,
+        [reportId, percent],
+      );
       await context.updateProgress(percent);
     };
 
@@ -71,7 +71,7 @@ export class CampaignReportRequestedHandler implements JobHandler<typeof JobName
     await this.storage.write(pdfKey, pdf, 'application/pdf');
     await this.dataSource.query(
       `UPDATE campaign_reports
-          SET status = $2, progress_percent = 100, finished_at = now(), xlsx_key = $3, xlsx_bytes = $4,
+          SET status = $2, progress_percent = 100, finished_at = now(), updated_at = now(), xlsx_key = $3, xlsx_bytes = $4,
               pdf_key = $5, pdf_bytes = $6, figures = $7
         WHERE id = $1 AND status = 'running'`,
       [
@@ -94,7 +94,7 @@ export class CampaignReportRequestedHandler implements JobHandler<typeof JobName
   /** Out of retries: the report says so (with the reason) instead of spinning forever in the portal. */
   async onFinalFailure({ reportId }: Payload, error: Error): Promise<void> {
     await this.dataSource.query(
-      `UPDATE campaign_reports SET status = 'failed', finished_at = now(), error = $2
+      `UPDATE campaign_reports SET status = 'failed', finished_at = now(), updated_at = now(), error = $2
         WHERE id = $1 AND status IN ('queued', 'running')`,
       [reportId, error.message.slice(0, 500)],
     );

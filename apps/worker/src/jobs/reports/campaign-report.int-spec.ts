@@ -22,6 +22,7 @@ import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../../../migrations';
 import { CertificateFixtures } from '../../../test/certificate-fixtures';
 import { producer, startTestWorker, testWorkerConfig, waitFor } from '../../../test/test-worker';
+import { RecoverCampaignReportsHandler } from './recover-campaign-reports.handler';
 import { ScheduleQuarterlyReportsHandler } from './schedule-quarterly-reports.handler';
 
 type Counts = Record<(typeof CAMPAIGN_STAGES)[number], number>;
@@ -370,6 +371,44 @@ describe('Quarterly campaign reports (integration)', () => {
       }
     } finally {
       await close();
+    }
+  }, 60_000);
+
+  it('a report whose job was lost is asked for again under a new job id, and failed after a few tries', async () => {
+    const worker = await startTestWorker(config);
+    const dataSource = await new DataSource({ type: 'postgres', url: resources.databaseUrl }).initialize();
+    try {
+      const insert = async (unit: number, updatedAgo: string, requeues: number) =>
+        (
+          await db.query<{ id: string }>(
+            `INSERT INTO campaign_reports (unit_id, year, quarter, updated_at, requeues, status)
+             VALUES ($1, $2, 4, now() - $3::interval, $4, 'queued') RETURNING id`,
+            [communes[unit].id, YEAR - 1, updatedAgo, requeues],
+          )
+        ).rows[0].id;
+      // Queued 20 minutes ago and its job is gone (no outbox event, nothing in Redis).
+      const lost = await insert(0, '20 minutes', 0);
+      // Lost three times already: given up.
+      const hopeless = await insert(1, '20 minutes', 3);
+      // Queued a minute ago: its job may well be on its way.
+      const fresh = await insert(2, '1 minute', 1);
+
+      const recover = new RecoverCampaignReportsHandler(dataSource);
+      expect(await recover.handle({ staleMinutes: 10, maxRequeues: 3 })).toEqual({ requeued: 1, failed: 1 });
+      await waitFor(async () => (await reportRow(lost)).status === 'done', 30_000, 'lost report generated');
+      expect(
+        (await db.query(`SELECT dedupe_key FROM outbox_events WHERE payload->>'reportId' = $1`, [lost])).rows,
+      ).toEqual([{ dedupe_key: `${campaignReportRequestedKey(lost)}:requeue-1` }]);
+      expect(await reportRow(hopeless)).toMatchObject({
+        status: 'failed',
+        error: 'The report was not generated after 4 tries; request it again',
+      });
+      expect((await reportRow(fresh)).status).toBe('queued');
+      // Nothing else is stale now: a second run changes nothing.
+      expect(await recover.handle({ staleMinutes: 10, maxRequeues: 3 })).toEqual({ requeued: 0, failed: 0 });
+    } finally {
+      await dataSource.destroy();
+      await worker.close();
     }
   }, 60_000);
 
