@@ -19,8 +19,8 @@ function uniquePhone(): string {
 }
 
 /**
- * The QR path in the browser is exercised with the typed code (the scanner's fallback): headless
- * Chromium has no camera, and the decoding of camera frames is unit-tested in qr-decode.spec.ts.
+ * Here the QR path goes through the typed code (the scanner's fallback); community-qr-camera.e2e.ts
+ * scans a learner's code with Chromium's fake camera fed a video of it.
  */
 test('a digital ambassador registers a learner; a commune admin schedules a class and records attendance from the list and by QR code', async ({
   page,
