@@ -1770,7 +1770,7 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "UPLOAD_NOT_FOUND" | "UPLOAD_INCOMPLETE" | "VIDEO_NOT_FOUND" | "LESSON_VIDEO_NOT_READY" | "CAPTION_INVALID" | "COVER_INVALID" | "QUESTION_INVALID" | "QUESTION_NOT_FOUND" | "QUESTION_IMAGE_INVALID" | "VNEID_UNAVAILABLE" | "VNEID_SIGN_IN_FAILED" | "VNEID_ALREADY_LINKED" | "VNEID_IDENTITY_MISMATCH" | "QUIZ_SETTINGS_INVALID" | "QUIZ_NOT_READY" | "QUIZ_UNAVAILABLE" | "NO_ATTEMPTS_LEFT" | "ATTEMPT_COOLING_DOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_CLOSED" | "QUESTION_NOT_IN_ATTEMPT" | "ANSWER_INVALID" | "ANSWER_LOCKED" | "MEDIA_TOKEN_INVALID" | "RANGE_NOT_SATISFIABLE" | "PLAYBACK_TOKEN_INVALID" | "HEARTBEAT_INVALID" | "HEARTBEAT_TOO_FAST" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_ALREADY_REVOKED" | "CERTIFICATES_NOT_CONFIGURED" | "CREDENTIAL_UNREADABLE" | "SKILL_PROGRAMME_NOT_FOUND" | "BATCH_NOT_FOUND" | "BATCH_ALREADY_DECIDED" | "BATCH_LEARNERS_INVALID" | "FOUR_EYES_REQUIRED" | "ATTESTATION_NOT_FOUND" | "ATTESTATION_NOT_RETRYABLE" | "UNIT_OUT_OF_SCOPE" | "CAMPAIGN_REPORT_NOT_FOUND" | "CAMPAIGN_REPORT_NOT_READY" | "CAMPAIGN_REPORT_QUARTER_IN_FUTURE" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "ROSTER_COLUMNS_INVALID" | "ROSTER_IMPORT_NOT_FOUND" | "NOT_A_LEARNER" | "NOT_AN_AMBASSADOR" | "LEARNER_HAS_AMBASSADOR" | "COMMUNITY_SESSION_NOT_FOUND" | "COMMUNITY_SESSION_CANCELLED" | "COMMUNITY_SESSION_NOT_STARTED" | "QR_TOKEN_UNKNOWN" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "USER_NOT_FOUND" | "ADMIN_UNIT_NOT_FOUND" | "PHONE_TAKEN" | "EMAIL_TAKEN" | "RATE_LIMITED" | "IMPORT_INVALID" | "UNKNOWN_LANGUAGE" | "LANGUAGE_EXISTS" | "COURSE_NOT_FOUND" | "SECTION_NOT_FOUND" | "LESSON_NOT_FOUND" | "NOT_COURSE_EDITOR" | "COURSE_EMPTY" | "ORDER_MISMATCH" | "COURSE_NOT_OPEN" | "NOT_ENROLLED" | "LESSON_LOCKED" | "LESSON_KIND_UNSUPPORTED" | "NOT_A_TEACHER" | "UPLOAD_NOT_FOUND" | "UPLOAD_INCOMPLETE" | "VIDEO_NOT_FOUND" | "LESSON_VIDEO_NOT_READY" | "CAPTION_INVALID" | "COVER_INVALID" | "QUESTION_INVALID" | "QUESTION_NOT_FOUND" | "QUESTION_IMAGE_INVALID" | "VNEID_UNAVAILABLE" | "VNEID_SIGN_IN_FAILED" | "VNEID_ALREADY_LINKED" | "VNEID_IDENTITY_MISMATCH" | "QUIZ_SETTINGS_INVALID" | "QUIZ_NOT_READY" | "QUIZ_UNAVAILABLE" | "NO_ATTEMPTS_LEFT" | "ATTEMPT_COOLING_DOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_CLOSED" | "QUESTION_NOT_IN_ATTEMPT" | "ANSWER_INVALID" | "ANSWER_LOCKED" | "MEDIA_TOKEN_INVALID" | "RANGE_NOT_SATISFIABLE" | "PLAYBACK_TOKEN_INVALID" | "HEARTBEAT_INVALID" | "HEARTBEAT_TOO_FAST" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_ALREADY_REVOKED" | "CERTIFICATES_NOT_CONFIGURED" | "CREDENTIAL_UNREADABLE" | "SKILL_PROGRAMME_NOT_FOUND" | "BATCH_NOT_FOUND" | "BATCH_ALREADY_DECIDED" | "BATCH_LEARNERS_INVALID" | "FOUR_EYES_REQUIRED" | "ATTESTATION_NOT_FOUND" | "ATTESTATION_NOT_RETRYABLE" | "UNIT_OUT_OF_SCOPE" | "CAMPAIGN_REPORT_NOT_FOUND" | "CAMPAIGN_REPORT_NOT_READY" | "CAMPAIGN_REPORT_QUARTER_IN_FUTURE" | "ROSTER_FILE_TOO_LARGE" | "ROSTER_TOO_MANY_ROWS" | "ROSTER_COLUMNS_INVALID" | "ROSTER_IMPORT_NOT_FOUND" | "NOT_A_LEARNER" | "NOT_AN_AMBASSADOR" | "LEARNER_HAS_AMBASSADOR" | "COMMUNITY_SESSION_NOT_FOUND" | "COMMUNITY_SESSION_CANCELLED" | "COMMUNITY_SESSION_NOT_STARTED" | "QR_TOKEN_UNKNOWN" | "COMMUNITY_SESSION_CLOSED" | "HELPED_LEARNER_UNAVAILABLE" | "CONFLICT" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         ErrorPayloadDto: {
             /** @example VALIDATION_FAILED */
             code: components["schemas"]["ErrorCode"];
@@ -3631,10 +3631,10 @@ export interface components {
              */
             citizenId?: string;
             /**
-             * @description Required for a new account
+             * @description Always required, so the answer never depends on whether an account exists; an existing learner keeps the name on their account
              * @example Lò Thị Ánh
              */
-            fullName?: string;
+            fullName: string;
             /**
              * @description Enough for the 60+ figure; no full birth date asked
              * @example 1958
@@ -3933,7 +3933,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Requires permission profile.update (FORBIDDEN) */
+            /**
+             * @description FORBIDDEN: staff cannot change their own commune (only learners move)
+             *
+             *     Requires permission profile.update (FORBIDDEN)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8703,7 +8707,7 @@ export interface operations {
                 };
             };
             /**
-             * @description NOT_AN_AMBASSADOR; UNIT_OUT_OF_SCOPE (the learner is of another commune)
+             * @description NOT_AN_AMBASSADOR; UNIT_OUT_OF_SCOPE (the ambassador has no commune)
              *
              *     Requires permission ambassador.help (FORBIDDEN)
              */
@@ -8715,17 +8719,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description LEARNER_HAS_AMBASSADOR; PHONE_TAKEN (phone and id of two accounts) */
+            /** @description HELPED_LEARNER_UNAVAILABLE (one answer for any account I cannot link: another commune’s, staff, disabled, phone and id of two accounts); LEARNER_HAS_AMBASSADOR (a learner of my commune) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description NOT_A_LEARNER (a staff account) */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

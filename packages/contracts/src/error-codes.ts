@@ -101,6 +101,15 @@ export const ErrorCode = {
   CommunitySessionNotStarted: 'COMMUNITY_SESSION_NOT_STARTED',
   /** No learner of the session's commune has this QR code (forged, renewed, or another commune's). */
   QrTokenUnknown: 'QR_TOKEN_UNKNOWN',
+  /** Attendance closes 24 hours after a session ends. */
+  CommunitySessionClosed: 'COMMUNITY_SESSION_CLOSED',
+  /**
+   * An ambassador's phone or citizen id matches an account they cannot register (another commune's,
+   * staff, disabled, or two accounts): one answer for all, so it reveals nothing about who exists.
+   */
+  HelpedLearnerUnavailable: 'HELPED_LEARNER_UNAVAILABLE',
+  /** A write clashed with one made at the same moment (a unique key); trying again usually works. */
+  Conflict: 'CONFLICT',
   InternalError: 'INTERNAL_ERROR',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
 } as const;

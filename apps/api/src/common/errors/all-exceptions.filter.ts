@@ -1,6 +1,7 @@
 import { ErrorBody, ErrorCode } from '@hocvu/contracts';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
 
 import { bodyTooLargeErrorOf } from '../http/route-body-limit';
 import { AppError } from './app-error';
@@ -25,6 +26,7 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   401: ErrorCode.Unauthenticated,
   403: ErrorCode.Forbidden,
   404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
   413: ErrorCode.PayloadTooLarge,
   415: ErrorCode.UnsupportedMediaType,
   429: ErrorCode.RateLimited,
@@ -42,6 +44,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.ownBodyTooLarge(exception, http.getRequest<FastifyRequest | undefined>()) ?? exception,
     );
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    else if (isUniqueViolation(exception)) this.logger.warn(`Unique violation: ${exception.message}`);
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     void reply.status(status).send(body);
   }
@@ -81,6 +84,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
         headers: {},
       };
     }
+    // A unique key a feature did not handle itself (two requests racing for the same value): the
+    // client can try again, so it is a 409, not a 500. Constraint and values stay in the server log.
+    if (isUniqueViolation(exception)) {
+      return {
+        status: HttpStatus.CONFLICT,
+        body: envelope(
+          ErrorCode.Conflict,
+          'This was changed at the same moment by another request; try again',
+        ),
+        headers: {},
+      };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code =
@@ -105,6 +120,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
       headers: {},
     };
   }
+}
+
+/** PostgreSQL's unique_violation (SQLSTATE 23505), as TypeORM reports it. */
+function isUniqueViolation(exception: unknown): exception is QueryFailedError {
+  return (
+    exception instanceof QueryFailedError &&
+    (exception.driverError as { code?: string } | undefined)?.code === '23505'
+  );
 }
 
 function envelope(code: ErrorCode, message: string, details?: unknown): ErrorBody {

@@ -158,6 +158,37 @@ describe('villages of a commune (integration)', () => {
     expect(notXlsx.json().error.code).toBe(ErrorCode.ImportInvalid);
   });
 
+  it('answers a listed code taken by another commune at the same moment as code_taken, not a 500', async () => {
+    const code = `RC-${tag}`;
+    const text = ['Tên thôn\tMã', `Bản Một ${tag}\t`, `Bản Đua ${tag}\t${code}`].join('\n');
+    const before = await countVillages();
+    // Commune B's import holds the code, uncommitted, while commune A's import runs (its analysis
+    // cannot see the code yet; its insert waits, then finds it taken).
+    const other = t.db.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await other.query(
+        `INSERT INTO admin_units (code, name, kind, parent_id) VALUES ($1, $2, 'village', $3)`,
+        [code, `Bản Khác ${tag}`, communeB],
+      );
+      const pending = post(province, communeA, 'import', { text });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await other.commitTransaction();
+      const response = await pending;
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.code).toBe(ErrorCode.ImportInvalid);
+      expect(response.json().error.details).toEqual([
+        expect.objectContaining({ line: 3, code: 'code_taken', value: code }),
+      ]);
+    } finally {
+      await other.release();
+    }
+    // Nothing of commune A's list was written (the other commune's village is there, removed again).
+    expect(await countVillages()).toBe(before + 1);
+    await t.db.query(`DELETE FROM admin_units WHERE code = $1`, [code]);
+  });
+
   it('reads an XLSX workbook, finding the columns by their header wherever they are', async () => {
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('Thôn bản');

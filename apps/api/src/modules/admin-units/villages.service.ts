@@ -76,12 +76,17 @@ export class VillagesService {
       const fresh = analysis.lines.filter((line) => line.status === 'new');
       const codes = await this.codesFor(manager, commune, fresh);
       if (fresh.length > 0) {
-        await manager.query(
+        // Codes are unique across communes, and the lock above is per commune: another commune's
+        // import may take a listed code after the analysis. ON CONFLICT keeps the transaction usable
+        // so that line is answered like any taken code (the whole import is then refused).
+        const inserted = await manager.query<{ code: string }[]>(
           `INSERT INTO admin_units (code, name, kind, parent_id, population)
            SELECT t.code, t.name, 'village', $4::uuid, t.population
-             FROM unnest($1::varchar[], $2::varchar[], $3::int[]) AS t(code, name, population)`,
+             FROM unnest($1::varchar[], $2::varchar[], $3::int[]) AS t(code, name, population)
+           ON CONFLICT (code) DO NOTHING RETURNING code`,
           [codes, fresh.map((line) => line.name), fresh.map((line) => line.population), commune.id],
         );
+        if (inserted.length < fresh.length) throw clashOf(fresh, codes, inserted);
       }
       const repopulated = analysis.lines.filter(
         (line) => line.status === 'existing' && line.population !== null,
@@ -215,6 +220,42 @@ export class VillagesService {
       return code;
     });
   }
+}
+
+/**
+ * The import's answer when some codes were taken meanwhile: a listed code is that line's `code_taken`;
+ * a numbered code of our own (taken by another commune's list at that moment) asks to try again.
+ */
+function clashOf(
+  fresh: readonly VillagePreviewLineDto[],
+  codes: readonly string[],
+  inserted: readonly { code: string }[],
+): AppError {
+  const added = new Set(inserted.map((row) => row.code));
+  const problems: VillageProblem[] = [];
+  fresh.forEach((line, index) => {
+    if (added.has(codes[index])) return;
+    if (line.code === null) return;
+    problems.push({
+      line: line.line,
+      code: 'code_taken',
+      message: 'Another administrative unit already has this code',
+      value: line.code,
+    });
+  });
+  if (problems.length === 0) {
+    return new AppError(
+      ErrorCode.Conflict,
+      HttpStatus.CONFLICT,
+      'Another import took a village code at the same moment; try again',
+    );
+  }
+  return new AppError(
+    ErrorCode.ImportInvalid,
+    HttpStatus.BAD_REQUEST,
+    'The list has lines with problems; nothing was imported',
+    problems,
+  );
 }
 
 function previewOf(commune: Commune, analysis: Analysis): VillagePreviewDto {

@@ -83,13 +83,14 @@ export class AmbassadorsController {
   @ApiOkResponse({ type: RegisterHelpedLearnerResultDto })
   @ApiForbiddenResponse({
     type: ErrorResponseDto,
-    description: 'NOT_AN_AMBASSADOR; UNIT_OUT_OF_SCOPE (the learner is of another commune)',
+    description: 'NOT_AN_AMBASSADOR; UNIT_OUT_OF_SCOPE (the ambassador has no commune)',
   })
   @ApiConflictResponse({
     type: ErrorResponseDto,
-    description: 'LEARNER_HAS_AMBASSADOR; PHONE_TAKEN (phone and id of two accounts)',
+    description:
+      'HELPED_LEARNER_UNAVAILABLE (one answer for any account I cannot link: another commune’s, staff, ' +
+      'disabled, phone and id of two accounts); LEARNER_HAS_AMBASSADOR (a learner of my commune)',
   })
-  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'NOT_A_LEARNER (a staff account)' })
   register(
     @Body() dto: RegisterHelpedLearnerDto,
     @CurrentUser() actor: AuthUser,

@@ -1,4 +1,5 @@
 import { ErrorCode, Permission, Role } from '@hocvu/contracts';
+import { FieldCipher } from '@hocvu/server-kit';
 import { randomInt } from 'node:crypto';
 
 import {
@@ -33,8 +34,11 @@ describe('digital ambassadors (integration)', () => {
   ) => t.app.inject({ method, url, headers: user.auth, ...(payload ? { payload } : {}) });
   const mark = (userId: string, value: boolean, admin: SignedInUser) =>
     call('PUT', `/api/users/${userId}/ambassador`, admin, { ambassador: value });
+  // A name is always required (so the answer never depends on whether the account exists).
   const register = (user: SignedInUser, payload: object) =>
-    call('POST', '/api/me/ambassador/learners', user, payload);
+    call('POST', '/api/me/ambassador/learners', user, { fullName: 'Người được giúp', ...payload });
+  const moveTo = (user: SignedInUser, communeId: string) =>
+    t.app.inject({ method: 'PATCH', url: '/api/me', headers: user.auth, payload: { communeId } });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -125,8 +129,9 @@ describe('digital ambassadors (integration)', () => {
     expect(linked.statusCode).toBe(200);
     expect(linked.json()).toMatchObject({ created: false, learner: { id: existing.id } });
 
-    // A new learner needs a name; phone or id is required.
-    expect((await register(ambassador, { phone: uniquePhone() })).statusCode).toBe(400);
+    // A name is required (even to link an existing learner); phone or id is required.
+    expect((await register(ambassador, { phone: uniquePhone(), fullName: undefined })).statusCode).toBe(400);
+    expect((await register(ambassador, { phone: existing.phone, fullName: undefined })).statusCode).toBe(400);
     expect((await register(ambassador, { fullName: 'Không ai' })).statusCode).toBe(400);
     const audit = await t.db.query(
       `SELECT action FROM audit_log WHERE actor_id = $1 AND action LIKE 'ambassador.%' ORDER BY created_at`,
@@ -150,12 +155,12 @@ describe('digital ambassadors (integration)', () => {
 
     const elsewhere = await aSignedInUser(t, Role.Learner, communeB);
     const outside = await register(ambassador, { phone: elsewhere.phone });
-    expect(outside.statusCode).toBe(403);
-    expect(outside.json().error.code).toBe(ErrorCode.UnitOutOfScope);
+    expect(outside.statusCode).toBe(409);
+    expect(outside.json().error.code).toBe(ErrorCode.HelpedLearnerUnavailable);
 
     const staff = await register(ambassador, { phone: communeAdminA.phone });
-    expect(staff.statusCode).toBe(422);
-    expect(staff.json().error.code).toBe(ErrorCode.NotALearner);
+    expect(staff.statusCode).toBe(409);
+    expect(staff.json().error.code).toBe(ErrorCode.HelpedLearnerUnavailable);
     expect((await register(ambassador, { phone: ambassador.phone })).statusCode).toBe(400);
 
     // Nothing of that was written.
@@ -249,5 +254,163 @@ describe('digital ambassadors (integration)', () => {
     expect(audit).toEqual([{ details: { unlinked: 1 } }]);
     // The helped learner's account stays; a new sign-in of theirs works as before.
     await signIn(t, helped.phone, TEST_PASSWORD);
+  });
+  it('gives one identical answer for every account an ambassador cannot link, and checks input first', async () => {
+    const elsewhere = await aSignedInUser(t, Role.Learner, communeB);
+    const disabled = await aSignedInUser(t, Role.Learner, communeA);
+    await t.db.query(`UPDATE users SET status = 'disabled' WHERE id = $1`, [disabled.id]);
+    const teacher = await aSignedInUser(t, Role.Teacher, communeA);
+    const idOwner = await aSignedInUser(t, Role.Learner, communeA);
+    const citizenId = `0120${String(randomInt(100_000_000)).padStart(8, '0')}`;
+    const cipher = t.app.get(FieldCipher);
+    await t.db.query(`UPDATE users SET citizen_id_enc = $2, citizen_id_hash = $3 WHERE id = $1`, [
+      idOwner.id,
+      cipher.encrypt(citizenId),
+      cipher.lookupHash(citizenId),
+    ]);
+    const sameCommune = await aSignedInUser(t, Role.Learner, communeA);
+
+    const answers = [
+      await register(ambassador, { phone: elsewhere.phone }),
+      await register(ambassador, { phone: disabled.phone }),
+      await register(ambassador, { phone: teacher.phone }),
+      await register(ambassador, { phone: communeAdminB.phone }),
+      await register(ambassador, { phone: provinceAdmin.phone }),
+      // Phone and citizen id of two different accounts (both of the commune).
+      await register(ambassador, { phone: sameCommune.phone, citizenId }),
+    ];
+    for (const answer of answers) {
+      expect({ status: answer.statusCode, body: answer.json() }).toEqual({
+        status: 409,
+        body: {
+          error: {
+            code: ErrorCode.HelpedLearnerUnavailable,
+            message: 'You cannot register this person; the commune office can help',
+          },
+        },
+      });
+    }
+
+    // Without a name the answer is the same whether or not (and wherever) the phone is registered.
+    const nameless = [
+      await register(ambassador, { phone: uniquePhone(), fullName: undefined }),
+      await register(ambassador, { phone: elsewhere.phone, fullName: undefined }),
+      await register(ambassador, { phone: teacher.phone, fullName: undefined }),
+      await register(ambassador, { phone: sameCommune.phone, fullName: undefined }),
+    ];
+    const first = nameless[0].json();
+    expect(nameless[0].statusCode).toBe(400);
+    expect(first.error.details.map((field: { field: string }) => field.field)).toEqual(['fullName']);
+    for (const answer of nameless) {
+      expect(answer.statusCode).toBe(400);
+      expect(answer.json().error.details).toEqual(first.error.details);
+    }
+
+    // Nothing was linked or created.
+    const [links] = await t.db.query(
+      `SELECT count(*)::int AS n FROM ambassador_learners WHERE learner_id = ANY($1::uuid[])`,
+      [[elsewhere.id, disabled.id, teacher.id, idOwner.id, sameCommune.id]],
+    );
+    expect(links.n).toBe(0);
+  });
+
+  it('a learner who moves commune stops being an ambassador and loses their links, both ways (audited)', async () => {
+    const mover = await aSignedInUser(t, Role.Learner, communeA);
+    await mark(mover.id, true, communeAdminA);
+    const helpedA = [
+      await aSignedInUser(t, Role.Learner, communeA),
+      await aSignedInUser(t, Role.Learner, communeA),
+    ];
+    for (const learner of helpedA)
+      expect((await register(mover, { phone: learner.phone })).statusCode).toBe(200);
+    // The mover is also helped by another ambassador of commune A.
+    expect((await register(ambassador, { phone: mover.phone })).statusCode).toBe(200);
+
+    const moved = await moveTo(mover, communeB);
+    expect(moved.statusCode).toBe(200);
+    const [account] = await t.db.query(
+      `SELECT ambassador, commune_id AS "communeId" FROM users WHERE id = $1`,
+      [mover.id],
+    );
+    expect(account).toEqual({ ambassador: false, communeId: communeB });
+    const [links] = await t.db.query(
+      `SELECT count(*)::int AS n FROM ambassador_learners WHERE ambassador_id = $1 OR learner_id = $1`,
+      [mover.id],
+    );
+    expect(links.n).toBe(0);
+    const audit = await t.db.query(
+      `SELECT actor_id AS "actorId", details FROM audit_log
+        WHERE action = 'ambassador.links_dropped_on_move' AND target_id = $1`,
+      [mover.id],
+    );
+    expect(audit).toEqual([
+      {
+        actorId: mover.id,
+        details: {
+          fromCommuneId: communeA,
+          toCommuneId: communeB,
+          ambassadorUnmarked: true,
+          learnersUnlinked: 2,
+          ambassadorUnlinked: 1,
+        },
+      },
+    ]);
+    // Even with the token issued before the move, commune B's learners cannot be linked or read.
+    const learnerB = await aSignedInUser(t, Role.Learner, communeB);
+    const link = await register(mover, { phone: learnerB.phone });
+    expect(link.statusCode).toBe(403);
+    expect(link.json().error.code).toBe(ErrorCode.NotAnAmbassador);
+    expect((await call('GET', '/api/me/ambassador/learners', mover)).statusCode).toBe(403);
+    // The old ambassador's list no longer holds the mover; the learners the mover helped are free again.
+    const list = (await call('GET', '/api/me/ambassador/learners', ambassador)).json();
+    expect(list.items.map((item: { id: string }) => item.id)).not.toContain(mover.id);
+    expect((await register(ambassador, { phone: helpedA[0].phone })).statusCode).toBe(200);
+
+    // A helped learner who moves leaves their ambassador; a move without links is not audited.
+    const helpedMover = helpedA[0];
+    expect((await moveTo(helpedMover, communeB)).statusCode).toBe(200);
+    const after = (await call('GET', '/api/me/ambassador/learners', ambassador)).json();
+    expect(after.items.map((item: { id: string }) => item.id)).not.toContain(helpedMover.id);
+    const [helpedAudit] = await t.db.query(
+      `SELECT details FROM audit_log WHERE action = 'ambassador.links_dropped_on_move' AND target_id = $1`,
+      [helpedMover.id],
+    );
+    expect(helpedAudit.details).toMatchObject({
+      ambassadorUnmarked: false,
+      learnersUnlinked: 0,
+      ambassadorUnlinked: 1,
+    });
+    expect((await moveTo(helpedMover, communeA)).statusCode).toBe(200);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'ambassador.links_dropped_on_move' AND target_id = $1`,
+      [helpedMover.id],
+    );
+    expect(n).toBe(1);
+  });
+  it('a registration racing an unmarking waits for it and is refused (the ambassador row is locked)', async () => {
+    const racer = await aSignedInUser(t, Role.Learner, communeA);
+    await mark(racer.id, true, communeAdminA);
+    const learner = await aSignedInUser(t, Role.Learner, communeA);
+    // An admin's unmarking in progress: the row is locked and changed, not yet committed.
+    const unmarking = t.db.createQueryRunner();
+    await unmarking.connect();
+    try {
+      await unmarking.startTransaction();
+      await unmarking.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [racer.id]);
+      await unmarking.query(`UPDATE users SET ambassador = false WHERE id = $1`, [racer.id]);
+      const pending = register(racer, { phone: learner.phone });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await unmarking.commitTransaction();
+      const response = await pending;
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error.code).toBe(ErrorCode.NotAnAmbassador);
+    } finally {
+      await unmarking.release();
+    }
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM ambassador_learners WHERE ambassador_id = $1`,
+      [racer.id],
+    );
+    expect(n).toBe(0);
   });
 });

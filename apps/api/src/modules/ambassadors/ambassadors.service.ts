@@ -126,6 +126,12 @@ export class AmbassadorsService {
    * Registers a learner the ambassador helps: links the learner of the same commune who has this phone
    * or citizen id, or creates a passwordless account for them in the ambassador's commune (like a
    * roster row: they sign in later with VNeID, or with a temporary password the commune hands over).
+   *
+   * Not an account-lookup oracle: the input is checked in full (a name is always required) before any
+   * look-up, and every account that exists but is not the ambassador's to link — another commune's,
+   * staff, disabled, or phone and id of two different accounts — gets the same 409
+   * HELPED_LEARNER_UNAVAILABLE. Only a learner of the ambassador's own commune is told apart (linked, or
+   * LEARNER_HAS_AMBASSADOR), which tells the ambassador nothing a successful link would not.
    */
   async register(
     dto: RegisterHelpedLearnerDto,
@@ -139,50 +145,34 @@ export class AmbassadorsService {
     }
     const citizenIdHash = dto.citizenId ? this.cipher.lookupHash(dto.citizenId) : null;
     return this.dataSource.transaction(async (manager) => {
-      const ambassador = await this.ambassadorOf(actor, manager);
+      // FOR SHARE: an admin unmarking this ambassador (FOR UPDATE) waits until the link is written.
+      const ambassador = await this.ambassadorOf(actor, manager, 'FOR SHARE');
       const communeId = ambassador.communeId;
       if (!communeId) {
         throw new AppError(ErrorCode.UnitOutOfScope, HttpStatus.FORBIDDEN, 'Your account has no commune yet');
       }
+      // FOR SHARE too: the learner cannot move to another commune (PATCH /api/me) while being linked.
       const matches = await manager.query<Account[]>(
-        `${SELECT_ACCOUNT} WHERE phone = $1 UNION ${SELECT_ACCOUNT} WHERE citizen_id_hash = $2`,
+        `${SELECT_ACCOUNT} WHERE phone = $1 OR citizen_id_hash = $2 FOR SHARE`,
         [dto.phone ?? null, citizenIdHash],
       );
-      if (matches.length > 1) {
-        throw new AppError(
-          ErrorCode.PhoneTaken,
-          HttpStatus.CONFLICT,
-          'The phone number and the citizen id belong to two different accounts',
-        );
-      }
       let learner = matches[0];
       let created = false;
       if (learner) {
-        if (learner.id === ambassador.id) {
+        if (matches.length === 1 && learner.id === ambassador.id) {
           throw AppError.validation([
             { field: 'phone', rules: ['notSelf'], message: 'You cannot help yourself' },
           ]);
         }
-        if (learner.role !== Role.Learner || learner.status !== 'active') {
-          throw new AppError(
-            ErrorCode.NotALearner,
-            HttpStatus.UNPROCESSABLE_ENTITY,
-            'This account is not a learner',
-          );
-        }
-        if (learner.communeId !== communeId) {
-          throw new AppError(
-            ErrorCode.UnitOutOfScope,
-            HttpStatus.FORBIDDEN,
-            'This learner belongs to another commune; an ambassador of that commune can help them',
-          );
+        if (
+          matches.length > 1 ||
+          learner.role !== Role.Learner ||
+          learner.status !== 'active' ||
+          learner.communeId !== communeId
+        ) {
+          throw unavailable();
         }
       } else {
-        if (!dto.fullName) {
-          throw AppError.validation([
-            { field: 'fullName', rules: ['required'], message: 'fullName is required for a new learner' },
-          ]);
-        }
         const [row] = await manager.query<{ id: string }[]>(
           `INSERT INTO users (phone, password_hash, role, status, full_name, birth_year, gender, citizen_id_enc,
                               citizen_id_hash, commune_id, target_group, must_change_password, created_by)
@@ -256,7 +246,7 @@ export class AmbassadorsService {
   /** Ends the link (the learner's account stays); unknown or another ambassador's learner → 404. */
   async unlink(learnerId: string, actor: AuthUser, requestId: string | null): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const ambassador = await this.ambassadorOf(actor, manager);
+      const ambassador = await this.ambassadorOf(actor, manager, 'FOR SHARE');
       // Counted in SQL: TypeORM answers a bare DELETE … RETURNING with [rows, count], not the rows.
       const [{ n }] = await manager.query<{ n: number }[]>(
         `WITH gone AS (DELETE FROM ambassador_learners WHERE ambassador_id = $1 AND learner_id = $2 RETURNING 1)
@@ -277,9 +267,16 @@ export class AmbassadorsService {
     });
   }
 
-  /** The caller, if they are an active learner with the ambassador flag (read now, not from the token). */
-  private async ambassadorOf(actor: AuthUser, manager: EntityManager): Promise<Account> {
-    const [account] = await manager.query<Account[]>(`${SELECT_ACCOUNT} WHERE id = $1`, [actor.id]);
+  /**
+   * The caller, if they are an active learner with the ambassador flag (read now, not from the token).
+   * Inside a transaction, `FOR SHARE` holds the flag (and the commune) until it commits.
+   */
+  private async ambassadorOf(
+    actor: AuthUser,
+    manager: EntityManager,
+    lock: '' | 'FOR SHARE' = '',
+  ): Promise<Account> {
+    const [account] = await manager.query<Account[]>(`${SELECT_ACCOUNT} WHERE id = $1 ${lock}`, [actor.id]);
     if (!account || account.role !== Role.Learner || !account.ambassador || account.status !== 'active') {
       throw new AppError(
         ErrorCode.NotAnAmbassador,
@@ -310,6 +307,15 @@ export class AmbassadorsService {
       [ambassadorId, learnerId ?? null],
     );
   }
+}
+
+/** The one answer for an account that exists but is not the ambassador's to link (see register). */
+function unavailable(): AppError {
+  return new AppError(
+    ErrorCode.HelpedLearnerUnavailable,
+    HttpStatus.CONFLICT,
+    'You cannot register this person; the commune office can help',
+  );
 }
 
 function toHelped(row: HelpedRow): HelpedLearnerDto {

@@ -1,4 +1,4 @@
-import { CAMPAIGN_STATS_REFRESH_SQL, Role } from '@hocvu/contracts';
+import { CAMPAIGN_STATS_REFRESH_SQL, ErrorCode, Role } from '@hocvu/contracts';
 import { randomInt } from 'node:crypto';
 
 import { aCourse, aProvinceWithCommunes, aSignedInUser, SignedInUser } from '../../../test/builders';
@@ -126,6 +126,19 @@ describe('campaign dashboard: digital-family households (integration)', () => {
 
   it("gives a commune admin their own commune's households", async () => {
     expect(await dashboard(communeA, communeAdminA)).toEqual(await fromScratch([communeA]));
+  });
+
+  it("refuses commune A's admin commune B's and the province's figures (403)", async () => {
+    for (const unitId of [communeB, provinceId]) {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/campaign/dashboard?unitId=${unitId}`,
+        headers: communeAdminA.auth,
+      });
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error.code).toBe(ErrorCode.UnitOutOfScope);
+      expect(response.json()).not.toHaveProperty('households');
+    }
   });
 
   it('follows revocations and withdrawn consent at the next refresh', async () => {

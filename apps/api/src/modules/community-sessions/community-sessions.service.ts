@@ -1,4 +1,11 @@
-import { AttendanceMethod, ErrorCode, maskPhone, parseQrToken, Role } from '@hocvu/contracts';
+import {
+  AttendanceMethod,
+  ErrorCode,
+  maskPhone,
+  normaliseVietnamesePhone,
+  parseQrToken,
+  Role,
+} from '@hocvu/contracts';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -57,6 +64,8 @@ const SELECT_SESSION = `
 
 /** Attendance opens this long before the start: people gather early at the cultural house. */
 const ATTENDANCE_OPENS_BEFORE = '12 hours';
+/** …and closes this long after the end: late entries the same or next day, not rewriting old sessions. */
+const ATTENDANCE_CLOSES_AFTER = '24 hours';
 
 /**
  * Community sessions: the weekly in-person classes of a commune (30–50 people at the cultural house),
@@ -271,13 +280,15 @@ export class CommunitySessionsService {
     });
   }
 
-  /** Learners of the session's commune to tick, found by name or phone digits; phones masked. */
+  /**
+   * Learners of the session's commune to tick, found by name or phone; phones masked. A phone matches
+   * only by its last 3–4 digits or as the whole number: the list masks the middle digits, so a search
+   * must not find people by them (probing "345" would otherwise unmask +84912***678).
+   */
   async candidates(id: string, query: CandidateQueryDto, actor: AuthUser): Promise<CandidateListDto> {
     const session = await this.scopedSession(id, actor, this.dataSource.manager);
     const q = query.q?.trim() ?? '';
-    const digits = q.replace(/\D/g, '');
-    // A phone is searched by its last digits (0912 345 678 and +84912345678 end alike).
-    const phonePart = digits.length >= 3 ? `%${digits.replace(/^0/, '')}%` : null;
+    const phonePart = phoneSearchOf(q);
     const rows = await this.dataSource.query<
       {
         userId: string;
@@ -358,19 +369,31 @@ export class CommunitySessionsService {
     return row;
   }
 
-  /** A session that takes attendance now: not cancelled, and starting within 12 hours or already begun. */
+  /**
+   * A session that takes attendance now: not cancelled, starting within 12 hours or already begun, and
+   * ended less than 24 hours ago (starts_at + duration + 24 h).
+   */
   private async openSession(id: string, actor: AuthUser, manager: EntityManager): Promise<SessionRow> {
     const session = await this.scopedSession(id, actor, manager);
     if (session.cancelledAt) throw cancelled();
-    const [{ open }] = await manager.query<{ open: boolean }[]>(
-      `SELECT $1::timestamptz - interval '${ATTENDANCE_OPENS_BEFORE}' <= now() AS open`,
-      [session.startsAt],
+    const [{ open, closed }] = await manager.query<{ open: boolean; closed: boolean }[]>(
+      `SELECT $1::timestamptz - interval '${ATTENDANCE_OPENS_BEFORE}' <= now() AS open,
+              $1::timestamptz + make_interval(mins => $2::int) + interval '${ATTENDANCE_CLOSES_AFTER}' < now()
+                AS closed`,
+      [session.startsAt, session.durationMinutes],
     );
     if (!open) {
       throw new AppError(
         ErrorCode.CommunitySessionNotStarted,
         HttpStatus.CONFLICT,
         'Attendance opens 12 hours before the session starts',
+      );
+    }
+    if (closed) {
+      throw new AppError(
+        ErrorCode.CommunitySessionClosed,
+        HttpStatus.CONFLICT,
+        'Attendance closes 24 hours after the session ends',
       );
     }
     return session;
@@ -428,6 +451,16 @@ function toAttendee(row: AttendeeRow): AttendeeDto {
     phone: row.phone ? maskPhone(row.phone) : null,
     recordedAt: new Date(row.recordedAt).toISOString(),
   };
+}
+
+/**
+ * The LIKE pattern a search matches phones with, or null (a name search): 3–4 digits match the end of
+ * the number only; a whole Vietnamese mobile number (any usual spelling) matches exactly.
+ */
+export function phoneSearchOf(q: string): string | null {
+  const compact = q.replace(/[\s.\-()]/g, '');
+  if (/^\d{3,4}$/.test(compact)) return `%${compact}`;
+  return normaliseVietnamesePhone(compact);
 }
 
 function escapeLike(value: string): string {

@@ -1,6 +1,13 @@
 import { Permission } from '@hocvu/contracts';
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import {
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, RequirePermission } from '../../common/auth/decorators';
@@ -24,8 +31,16 @@ export class MeController {
   @Patch()
   @RequirePermission(Permission.ProfileUpdate)
   @ApiOkResponse({ type: UserProfileDto })
-  update(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto): Promise<UserProfileDto> {
-    return this.users.updateProfile(user.id, dto);
+  @ApiForbiddenResponse({
+    description: 'FORBIDDEN: staff cannot change their own commune (only learners move)',
+    type: ErrorResponseDto,
+  })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: UpdateProfileDto,
+    @Req() request: FastifyRequest,
+  ): Promise<UserProfileDto> {
+    return this.users.updateProfile(user.id, dto, { requestId: request.id });
   }
 
   @Post('password')

@@ -129,6 +129,66 @@ describe('user administration (integration)', () => {
     expect((await patch({ villageId: null })).json().village).toBeNull();
   });
 
+  it('lets only learners change their own commune: staff get 403 and stay out of other communes', async () => {
+    const teacher = await aSignedInUser(t, Role.Teacher, communeA);
+    const learnerB = await aSignedInUser(t, Role.Learner, communeB);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/community-sessions',
+      headers: provinceAdmin.auth,
+      payload: {
+        communeId: communeB,
+        title: 'Cài đặt VNeID',
+        place: 'Nhà văn hóa',
+        startsAt: new Date(Date.now() - 1_800_000).toISOString(),
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const sessionB = created.json().id as string;
+    const communeOf = async (id: string) =>
+      (await t.db.query<{ c: string | null }[]>(`SELECT commune_id AS c FROM users WHERE id = $1`, [id]))[0]
+        ?.c;
+
+    for (const staff of [teacher, communeAdmin, provinceAdmin]) {
+      const moved = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/me',
+        headers: staff.auth,
+        payload: { communeId: communeB, fullName: 'Cán bộ thử' },
+      });
+      expect(moved.statusCode).toBe(403);
+      expect(moved.json().error.code).toBe(ErrorCode.Forbidden);
+      expect(await communeOf(staff.id)).toBe(staff.communeId);
+    }
+    // Nothing else of that request was saved either; sending one's own commune is no change and fine.
+    const [{ name }] = await t.db.query(`SELECT full_name AS name FROM users WHERE id = $1`, [teacher.id]);
+    expect(name).not.toBe('Cán bộ thử');
+    const same = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: teacher.auth,
+      payload: { communeId: communeA, fullName: 'Lò Văn Giáo' },
+    });
+    expect(same.statusCode).toBe(200);
+
+    // A fresh token still carries commune A: commune B's session, learners and attendance stay out of reach.
+    const fresh = await signIn(t, teacher.phone, TEST_PASSWORD);
+    expect(fresh.communeId).toBe(communeA);
+    for (const [method, url, payload] of [
+      ['GET', `/api/community-sessions/${sessionB}`, undefined],
+      ['GET', `/api/community-sessions/${sessionB}/learners?q=`, undefined],
+      ['POST', `/api/community-sessions/${sessionB}/attendance`, { userIds: [learnerB.id] }],
+    ] as const) {
+      const response = await t.app.inject({
+        method,
+        url,
+        headers: fresh.auth,
+        ...(payload ? { payload } : {}),
+      });
+      expect(response.statusCode).toBe(404);
+    }
+  });
+
   it('lets a province admin create a teacher, and records it in the audit log', async () => {
     const phone = uniquePhone();
     const response = await t.app.inject({

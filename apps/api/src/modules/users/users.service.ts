@@ -114,30 +114,85 @@ export class UsersService {
     return this.toProfile(user);
   }
 
-  async updateProfile(userId: string, dto: UpdateProfileDto): Promise<UserProfileDto> {
-    const user = await this.users.findOneBy({ id: userId });
-    if (!user) throw AppError.notFound(ErrorCode.UserNotFound, 'This account no longer exists');
-    if (dto.communeId !== undefined) await this.assertCommuneExists(dto.communeId);
-    if (dto.fullName !== undefined) user.fullName = dto.fullName;
-    if (dto.birthDate !== undefined) {
-      user.birthDateEncrypted = this.cipher.encrypt(dto.birthDate);
-      user.birthYear = birthYearOf(dto.birthDate);
-    }
-    if (dto.gender !== undefined) user.gender = dto.gender;
-    if (dto.preferredLanguage !== undefined) user.preferredLanguage = dto.preferredLanguage;
-    if (dto.targetGroup !== undefined) user.targetGroup = dto.targetGroup;
-    // A commune admin's commune is their scope of authority: only a province admin changes it.
-    if (dto.communeId !== undefined && user.role !== Role.CommuneAdmin) user.communeId = dto.communeId;
-    if (dto.villageId !== undefined) {
-      if (dto.villageId !== null) await this.assertVillageOf(dto.villageId, user.communeId);
-      user.villageId = dto.villageId;
-    } else if (user.villageId && !(await this.isVillageOf(user.villageId, user.communeId))) {
-      // Moved to another commune: the old commune's village no longer applies.
-      user.villageId = null;
-    }
-    if (dto.inclusion !== undefined) applyInclusion(user, dto.inclusion);
-    await this.users.save(user);
+  /**
+   * Only a learner changes their own commune (they move house). Staff work in their commune by
+   * appointment — it decides whose learners and sessions they reach — so a teacher or admin asking
+   * for another commune is refused (a province admin changes it). A learner who moves loses their
+   * digital-ambassador flag and links, which are same-commune only (audited).
+   */
+  async updateProfile(userId: string, dto: UpdateProfileDto, meta?: RequestMeta): Promise<UserProfileDto> {
+    const user = await this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(User);
+      // Locked: a concurrent ambassador registration (which locks the learner row) waits for the move.
+      const found = await repository.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!found) throw AppError.notFound(ErrorCode.UserNotFound, 'This account no longer exists');
+      const moving = dto.communeId !== undefined && dto.communeId !== found.communeId;
+      if (moving && found.role !== Role.Learner) {
+        throw AppError.forbidden('Staff cannot change their own commune; a province admin changes it');
+      }
+      if (moving) await this.assertCommuneExists(dto.communeId as string);
+      if (dto.fullName !== undefined) found.fullName = dto.fullName;
+      if (dto.birthDate !== undefined) {
+        found.birthDateEncrypted = this.cipher.encrypt(dto.birthDate);
+        found.birthYear = birthYearOf(dto.birthDate);
+      }
+      if (dto.gender !== undefined) found.gender = dto.gender;
+      if (dto.preferredLanguage !== undefined) found.preferredLanguage = dto.preferredLanguage;
+      if (dto.targetGroup !== undefined) found.targetGroup = dto.targetGroup;
+      const previousCommuneId = found.communeId;
+      if (moving) found.communeId = dto.communeId as string;
+      if (dto.villageId !== undefined) {
+        if (dto.villageId !== null) await this.assertVillageOf(dto.villageId, found.communeId);
+        found.villageId = dto.villageId;
+      } else if (found.villageId && !(await this.isVillageOf(found.villageId, found.communeId))) {
+        // Moved to another commune: the old commune's village no longer applies.
+        found.villageId = null;
+      }
+      if (dto.inclusion !== undefined) applyInclusion(found, dto.inclusion);
+      if (moving) await this.dropAmbassadorLinks(manager, found, previousCommuneId, meta);
+      await repository.save(found);
+      return found;
+    });
     return this.toProfile(user);
+  }
+
+  /**
+   * Ambassador links join people of one commune: a learner who moves stops being an ambassador, loses
+   * the learners they helped, and leaves their own ambassador. Audited only when something changed.
+   */
+  private async dropAmbassadorLinks(
+    manager: EntityManager,
+    user: User,
+    fromCommuneId: string | null,
+    meta: RequestMeta | undefined,
+  ): Promise<void> {
+    const wasAmbassador = user.ambassador;
+    user.ambassador = false;
+    const [{ helped, helpedBy }] = await manager.query<{ helped: number; helpedBy: number }[]>(
+      `WITH gone AS (DELETE FROM ambassador_learners WHERE ambassador_id = $1 OR learner_id = $1
+                     RETURNING ambassador_id = $1 AS mine)
+       SELECT (count(*) FILTER (WHERE mine))::int AS helped, (count(*) FILTER (WHERE NOT mine))::int AS "helpedBy"
+         FROM gone`,
+      [user.id],
+    );
+    if (!wasAmbassador && helped === 0 && helpedBy === 0) return;
+    await this.audit.record(
+      {
+        actorId: user.id,
+        action: 'ambassador.links_dropped_on_move',
+        targetType: 'user',
+        targetId: user.id,
+        details: {
+          fromCommuneId,
+          toCommuneId: user.communeId,
+          ambassadorUnmarked: wasAmbassador,
+          learnersUnlinked: helped,
+          ambassadorUnlinked: helpedBy,
+        },
+        requestId: meta?.requestId ?? null,
+      },
+      manager,
+    );
   }
 
   /** Changes the password and signs out every other device (this one keeps its session). */

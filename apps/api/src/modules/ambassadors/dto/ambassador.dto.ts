@@ -38,12 +38,17 @@ export class RegisterHelpedLearnerDto {
   @Matches(/^\d{12}$/, { message: 'citizenId must be 12 digits' })
   citizenId?: string;
 
-  @ApiPropertyOptional({ description: 'Required for a new account', maxLength: 120, example: 'Lò Thị Ánh' })
-  @IsOptional()
+  @ApiProperty({
+    description:
+      'Always required, so the answer never depends on whether an account exists; an existing ' +
+      'learner keeps the name on their account',
+    maxLength: 120,
+    example: 'Lò Thị Ánh',
+  })
   @Trim()
   @IsString()
   @Length(1, 120)
-  fullName?: string;
+  fullName!: string;
 
   @ApiPropertyOptional({ example: 1958, description: 'Enough for the 60+ figure; no full birth date asked' })
   @IsOptional()

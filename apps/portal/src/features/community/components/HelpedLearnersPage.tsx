@@ -105,7 +105,7 @@ function RegisterForm() {
     register.mutate(
       {
         phone: phone.trim(),
-        ...(fullName.trim() ? { fullName: fullName.trim() } : {}),
+        fullName: fullName.trim(),
         ...(birthYear.trim() && Number.isInteger(year) ? { birthYear: year } : {}),
       },
       {
@@ -146,7 +146,7 @@ function RegisterForm() {
           hint={t('community.helped.nameHint')}
           value={fullName}
           onValueChange={setFullName}
-          optional
+          required
           autoComplete="off"
         />
         <TextField

@@ -75,7 +75,7 @@ function EditProfileForm({ user }: { user: UserProfile }) {
         fullName: fullName.trim(),
         preferredLanguage,
         ...profileFieldsBody(profile),
-        // Sent only when changed: for a commune admin the API ignores it anyway.
+        // Sent only when changed: only a learner may change it (the API refuses staff).
         ...(profile.communeId === (user.communeId ?? '') ? { communeId: undefined } : {}),
       },
       {
@@ -116,7 +116,7 @@ function EditProfileForm({ user }: { user: UserProfile }) {
           values={profile}
           onChange={editProfile}
           errorFor={form.errorFor}
-          communeLocked={user.role === Role.CommuneAdmin}
+          communeLocked={user.role !== Role.Learner}
         />
         <SelectField
           id="preferredLanguage"
