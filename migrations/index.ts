@@ -11,6 +11,7 @@ import { Campaign1764800000000 } from './1764800000000-Campaign';
 import { CommunitySessions1764900000000 } from './1764900000000-CommunitySessions';
 import { CampaignHouseholds1764910000000 } from './1764910000000-CampaignHouseholds';
 import { CampaignReports1764920000000 } from './1764920000000-CampaignReports';
+import { CampaignCommunityStats1764930000000 } from './1764930000000-CampaignCommunityStats';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so compiled builds, tests and the CLI
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   CommunitySessions1764900000000,
   CampaignHouseholds1764910000000,
   CampaignReports1764920000000,
+  CampaignCommunityStats1764930000000,
 ];

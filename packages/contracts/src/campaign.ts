@@ -28,6 +28,9 @@ export const CAMPAIGN_STATS_REFRESH_SQL: readonly string[] = [
   'REFRESH MATERIALIZED VIEW CONCURRENTLY campaign_weekly',
   // Households read the learners' stages too ("digital family": a member holds a certificate).
   'REFRESH MATERIALIZED VIEW CONCURRENTLY campaign_households',
+  // Digital ambassadors and community sessions, per commune (and year for sessions).
+  'REFRESH MATERIALIZED VIEW CONCURRENTLY campaign_ambassadors',
+  'REFRESH MATERIALIZED VIEW CONCURRENTLY campaign_sessions',
 ];
 
 /**

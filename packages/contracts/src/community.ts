@@ -38,5 +38,9 @@ export function parseQrToken(input: string): string | null {
 export const ATTENDANCE_METHODS = ['qr', 'list'] as const;
 export type AttendanceMethod = (typeof ATTENDANCE_METHODS)[number];
 
-/** The plan's figure: each digital ambassador guides at least five learners. */
+/**
+ * The plan's figure: each digital ambassador guides at least five learners. The dashboard's aggregate
+ * (migrations/1764930000000-CampaignCommunityStats.ts, campaign_ambassadors.with_minimum) has it as a
+ * literal: changing it here needs a migration that redefines that view.
+ */
 export const AMBASSADOR_MINIMUM_LEARNERS = 5;

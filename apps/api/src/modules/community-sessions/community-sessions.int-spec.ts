@@ -1,4 +1,10 @@
-import { AMBASSADOR_MINIMUM_LEARNERS, ErrorCode, parseQrToken, Role } from '@hocvu/contracts';
+import {
+  AMBASSADOR_MINIMUM_LEARNERS,
+  CAMPAIGN_STATS_REFRESH_SQL,
+  ErrorCode,
+  parseQrToken,
+  Role,
+} from '@hocvu/contracts';
 
 import { aCourse, aProvinceWithCommunes, aSignedInUser, SignedInUser } from '../../../test/builders';
 import { createTestApp, TestApp } from '../../../test/test-app';
@@ -225,6 +231,33 @@ describe('community sessions (integration)', () => {
         phone: expect.stringMatching(/\*\*\*/),
       }),
     ]);
+    // Phones match by their last 3–4 digits or as a whole number only: the masked middle digits
+    // (0912 [345] 678) find nobody, so a search cannot unmask them.
+    const found = async (q: string) =>
+      (
+        await call(
+          'GET',
+          `/api/community-sessions/${id}/learners?q=${encodeURIComponent(q)}&limit=100`,
+          adminA,
+        )
+      )
+        .json()
+        .items.map((item: { userId: string }) => item.userId);
+    const phone = learnersA[1].phone; // 09xxxxxxxx
+    expect(await found(phone.slice(-3))).toContain(learnersA[1].id);
+    expect(await found(phone)).toEqual([learnersA[1].id]);
+    expect(await found(`+84${phone.slice(1)}`)).toEqual([learnersA[1].id]);
+    const probes = [
+      phone.slice(4, 7),
+      phone.slice(3, 7),
+      phone.slice(2, 9),
+      phone.slice(-5),
+      phone.slice(0, -1),
+    ];
+    // (A middle probe that happens to equal the last digits is not a probe of the middle.)
+    for (const probe of probes.filter((digits) => !phone.endsWith(digits))) {
+      expect(await found(probe)).not.toContain(learnersA[1].id);
+    }
     expect(
       (await call('DELETE', `/api/community-sessions/${id}/attendance/${learnersA[3].id}`, adminA))
         .statusCode,
@@ -243,6 +276,28 @@ describe('community sessions (integration)', () => {
     expect(early.json().error.code).toBe(ErrorCode.CommunitySessionNotStarted);
     const upcoming = (await call('GET', '/api/community-sessions?when=upcoming', adminA)).json();
     expect(upcoming.items.map((s: { id: string }) => s.id)).toContain(nextWeek);
+
+    // Recording closes 24 hours after the end (start + duration + 24 h), by list and by QR alike.
+    const ended = await aSession(adminA, { startsAt: hourFromNow(-25), durationMinutes: 90 });
+    const late = await call('POST', `/api/community-sessions/${ended}/attendance`, adminA, {
+      userIds: [learnersA[0].id],
+    });
+    expect(late.statusCode).toBe(200);
+    const old = await aSession(adminA, { startsAt: hourFromNow(-27), durationMinutes: 90 });
+    for (const response of [
+      await call('POST', `/api/community-sessions/${old}/attendance`, adminA, { userIds: [learnersA[0].id] }),
+      await call('POST', `/api/community-sessions/${old}/attendance/qr`, teacherA, {
+        token: await qrOf(learnersA[0]),
+      }),
+    ]) {
+      expect(response.statusCode).toBe(409);
+      expect(response.json().error.code).toBe(ErrorCode.CommunitySessionClosed);
+    }
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM community_session_attendance WHERE session_id = $1`,
+      [old],
+    );
+    expect(n).toBe(0);
   });
 
   it('cancels (audited, idempotent): no attendance or enrolment afterwards; enrols attendees of a held session', async () => {
@@ -333,6 +388,8 @@ describe('community sessions (integration)', () => {
           row.sessionsHeld === 0 ? null : Math.round((row.attendances / row.sessionsHeld) * 10) / 10,
       };
     }
+    // The dashboard reads aggregates: refreshed as the worker's RefreshCampaignStats does.
+    for (const statement of CAMPAIGN_STATS_REFRESH_SQL) await t.db.query(statement);
     const communeView = (await call('GET', '/api/campaign/dashboard', adminA)).json().community;
     expect(communeView).toEqual(await fromScratch([communeA]));
     expect(communeView).toMatchObject({
