@@ -2,9 +2,10 @@
 // Campaign dashboards at campaign scale: a province of 45 communes with 330,000 learners, 1,000,000
 // enrolments and 300,000 certificates (most confirmed on VNeID), generated in SQL. Measures the refresh
 // of the aggregates (RefreshCampaignStats' statements) and GET /api/campaign/dashboard for the province
-// and for communes at 20 connections (p50/p97.5/p99: autocannon's percentiles; p95 lies below p97.5), with the built API. Prints numbers; asserts nothing.
+// and for communes at 20 connections (p50/p97.5/p99: autocannon's percentiles; p95 lies below p97.5), with the built API,
+// and the generation of a quarterly report (figures, XLSX, PDF) with the built worker code. Prints numbers; asserts nothing.
 // Usage (after `npx nx run-many -t build`):
-//   node packages/tooling/src/bench/campaign.mjs [--learners 330000] [--seconds 15] [--connections 20]
+//   node packages/tooling/src/bench/campaign.mjs [--learners 330000] [--seconds 15] [--connections 20] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     learners: { type: 'string', default: '330000' },
     seconds: { type: 'string', default: '15' },
     connections: { type: 'string', default: '20' },
+    // Keep the seeded database afterwards (its name is printed), to look into query plans.
+    keep: { type: 'boolean', default: false },
   },
 });
 const learners = Number(values.learners);
@@ -109,11 +112,14 @@ try {
     );
   }
   console.log(`  API RSS after: ${rssMb(api.pid).toFixed(0)} MB`);
+  const [province] = (await db.query(`SELECT id FROM admin_units WHERE kind = 'province' LIMIT 1`)).rows;
+  for (const line of await measureReports(db, province.id, communes[0].id)) console.log(line);
   await db.end();
 } finally {
   api?.kill('SIGTERM');
   if (api) await new Promise((resolve) => api.once('exit', resolve));
-  database.drop();
+  if (values.keep) console.log(`  kept database: ${database.url}`);
+  else database.drop();
 }
 
 function cli(args) {
@@ -184,12 +190,15 @@ async function seed(db) {
     `WITH communes AS (
        SELECT id, sum(population) OVER (ORDER BY code) AS upto, sum(population) OVER () AS total
          FROM admin_units WHERE kind IN ('commune', 'ward'))
-     INSERT INTO users (phone, password_hash, role, full_name, commune_id, target_group, birth_year, created_at)
+     INSERT INTO users (phone, password_hash, role, full_name, commune_id, target_group, birth_year, created_at,
+                        household_id, attributes_consented_at)
      SELECT '+849' || lpad(i::text, 8, '0'), '!', 'learner', 'Người học ' || i,
             (SELECT id FROM communes WHERE upto >= (hashint4(i) & 2147483647) % total ORDER BY upto LIMIT 1),
             (ARRAY['public_servant', 'student', 'enterprise_worker', 'citizen', 'citizen', 'citizen', NULL])[1 + i % 7],
             1945 + i % 65,
-            timestamptz '2026-01-05' + make_interval(days => i % 330)
+            timestamptz '2026-01-05' + make_interval(days => i % 330),
+            -- Two in five consented to the optional attributes and gave a household (about three people each).
+            CASE WHEN i % 5 < 2 THEN 'HK' || (i / 3) END, CASE WHEN i % 5 < 2 THEN now() END
        FROM generate_series(1, $1) AS i`,
     [learners],
   );
@@ -222,5 +231,61 @@ async function seed(db) {
     SELECT id, 'certificate:' || id, CASE WHEN abs(hashtext(id::text)) % 10 < 9 THEN 'confirmed' ELSE 'pending' END,
            issued_at + interval '1 minute'
       FROM certificates`);
+  // Digital ambassadors (one per 300 learners, each with 5) and weekly community classes of ~40 per commune.
+  await db.query(`UPDATE users SET ambassador = true WHERE role = 'learner' AND phone LIKE '%00'`);
+  await db.query(`
+    INSERT INTO ambassador_learners (ambassador_id, learner_id)
+    SELECT a.id, l.id
+      FROM (SELECT id, commune_id, row_number() OVER (ORDER BY id) AS n FROM users WHERE ambassador) a
+      JOIN LATERAL (SELECT id FROM users l WHERE l.commune_id = a.commune_id AND NOT l.ambassador
+                     ORDER BY md5(l.id::text || a.id::text) LIMIT 5) l ON true
+    ON CONFLICT DO NOTHING`);
+  await db.query(`
+    INSERT INTO community_sessions (commune_id, title, place, starts_at)
+    SELECT c.id, 'Lớp học cộng đồng tuần ' || w, 'Nhà văn hóa bản', timestamptz '2026-01-06 08:00+07' + make_interval(weeks => w)
+      FROM admin_units c CROSS JOIN generate_series(0, 44) AS w WHERE c.kind IN ('commune', 'ward')`);
+  await db.query(`
+    INSERT INTO community_session_attendance (session_id, user_id, method)
+    SELECT s.id, l.id, 'list'
+      FROM community_sessions s
+      JOIN LATERAL (SELECT id FROM users l WHERE l.commune_id = s.commune_id ORDER BY md5(l.id::text || s.id::text) LIMIT 40) l ON true`);
   await db.query('ANALYZE');
+}
+
+/**
+ * Quarterly reports, generated in this process the way the worker's CampaignReportRequested does: the
+ * figures (one grouped pass over campaign_learner_stages), the XLSX, the PDF. Built worker code.
+ */
+async function measureReports(db, provinceId, communeId) {
+  const worker = join(ROOT, 'apps/worker/dist/apps/worker/src/jobs/reports');
+  const { readCampaignReportFigures } = require(join(worker, 'campaign-report-figures.js'));
+  const { renderCampaignReportXlsx } = require(join(worker, 'campaign-report-xlsx.js'));
+  const { CampaignReportPdfRenderer } = require(join(worker, 'campaign-report-pdf.js'));
+  const { DataSource } = require('typeorm');
+  const dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+  const pdf = new CampaignReportPdfRenderer();
+  const lines = [];
+  try {
+    for (const [name, unitId] of [
+      ['province (45 communes)', provinceId],
+      ['one commune', communeId],
+    ]) {
+      let at = Date.now();
+      const figures = await readCampaignReportFigures(dataSource.manager, { unitId, year: 2026, quarter: 3 });
+      const figuresMs = Date.now() - at;
+      at = Date.now();
+      const xlsx = await renderCampaignReportXlsx(figures);
+      const xlsxMs = Date.now() - at;
+      at = Date.now();
+      const document = await pdf.render(figures);
+      const pdfMs = Date.now() - at;
+      lines.push(
+        `  quarterly report, ${name.padEnd(22)} figures ${figuresMs} ms, XLSX ${xlsxMs} ms (${Math.round(xlsx.length / 1024)} kB), ` +
+          `PDF ${pdfMs} ms (${Math.round(document.length / 1024)} kB); total ${figuresMs + xlsxMs + pdfMs} ms`,
+      );
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+  return lines;
 }
