@@ -18,7 +18,9 @@ export interface SignedInUser {
 }
 
 /** Two communes of a made-up province with a unique code, so every spec file has its own units. */
-export async function aProvinceWithCommunes(t: TestApp): Promise<{ communeA: string; communeB: string }> {
+export async function aProvinceWithCommunes(
+  t: TestApp,
+): Promise<{ provinceId: string; communeA: string; communeB: string }> {
   const provinceCode = String(randomInt(20, 99));
   const base = randomInt(10000, 90000);
   const csv = [
@@ -29,7 +31,12 @@ export async function aProvinceWithCommunes(t: TestApp): Promise<{ communeA: str
   await t.app.get(AdminUnitsService).importCsv(provinceCode, `Tỉnh thử ${provinceCode}`, csv);
   const units = await t.app.get(AdminUnitsService).list({});
   const find = (code: string) => units.find((unit) => unit.code === code)?.id as string;
-  return { communeA: find(String(base)), communeB: find(String(base + 1)) };
+  const communeA = find(String(base));
+  const [{ provinceId }] = await t.db.query<{ provinceId: string }[]>(
+    `SELECT parent_id AS "provinceId" FROM admin_units WHERE id = $1`,
+    [communeA],
+  );
+  return { provinceId, communeA, communeB: find(String(base + 1)) };
 }
 
 /** Creates an account of any role directly (as the seed does) and signs it in over HTTP. */

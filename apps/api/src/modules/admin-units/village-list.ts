@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 
-import { foldKey } from '../rosters/roster-columns';
+import { cleanCell, foldKey } from '../rosters/roster-columns';
 
 /**
  * Reading a commune's list of villages (thôn, bản, tổ dân phố) from rows of text cells: a CSV file, an
@@ -100,7 +100,7 @@ export function parseVillageRows(rows: readonly (readonly string[])[]): {
   lines: VillageLine[];
   problems: VillageProblem[];
 } {
-  const firstIndex = rows.findIndex((cells) => cells.some((cell) => clean(cell) !== ''));
+  const firstIndex = rows.findIndex((cells) => cells.some((cell) => cleanCell(cell) !== ''));
   if (firstIndex < 0) return { lines: [], problems: [] };
   const columns = headerColumns(rows[firstIndex] ?? []);
   const start = columns ? firstIndex + 1 : firstIndex;
@@ -112,9 +112,9 @@ export function parseVillageRows(rows: readonly (readonly string[])[]): {
   const firstLineOfCode = new Map<string, number>();
   for (let index = start; index < rows.length; index += 1) {
     const cells = rows[index] ?? [];
-    if (cells.every((cell) => clean(cell) === '')) continue;
+    if (cells.every((cell) => cleanCell(cell) === '')) continue;
     const line = index + 1;
-    const cell = (column: number | undefined) => (column === undefined ? '' : clean(cells[column] ?? ''));
+    const cell = (column: number | undefined) => (column === undefined ? '' : cleanCell(cells[column] ?? ''));
     const name = cell(at.name);
     const code = cell(at.code);
     const populationText = cell(at.population).replace(/[.,\s]/g, '');
@@ -158,15 +158,4 @@ function headerColumns(
     if (column && columns[column] === undefined) columns[column] = index;
   });
   return columns.name === undefined ? null : { ...columns, name: columns.name };
-}
-
-function clean(text: string): string {
-  return (
-    text
-      .normalize('NFC')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
 }

@@ -25,11 +25,7 @@ describe('campaign dashboard: digital-family households (integration)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    ({ communeA, communeB } = await aProvinceWithCommunes(t));
-    [{ provinceId }] = await t.db.query<{ provinceId: string }[]>(
-      `SELECT parent_id AS "provinceId" FROM admin_units WHERE id = $1`,
-      [communeA],
-    );
+    ({ provinceId, communeA, communeB } = await aProvinceWithCommunes(t));
     provinceAdmin = await aSignedInUser(t, Role.ProvinceAdmin);
     communeAdminA = await aSignedInUser(t, Role.CommuneAdmin, communeA);
     const teacher = await aSignedInUser(t, Role.Teacher);

@@ -48,10 +48,7 @@ describe('community sessions (integration)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    ({ communeA, communeB } = await aProvinceWithCommunes(t));
-    [{ provinceId }] = await t.db.query(`SELECT parent_id AS "provinceId" FROM admin_units WHERE id = $1`, [
-      communeA,
-    ]);
+    ({ provinceId, communeA, communeB } = await aProvinceWithCommunes(t));
     adminA = await aSignedInUser(t, Role.CommuneAdmin, communeA);
     adminB = await aSignedInUser(t, Role.CommuneAdmin, communeB);
     teacherA = await aSignedInUser(t, Role.Teacher, communeA);

@@ -125,3 +125,15 @@ export function foldKey(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
+
+/** A cell's text as stored: NFC, no control characters, spaces collapsed and trimmed (rosters, village lists). */
+export function cleanCell(text: string): string {
+  return (
+    text
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}

@@ -6,7 +6,14 @@ import {
   TargetGroup,
 } from '@hocvu/contracts';
 
-import { columnOf, CONSENTED_FIELDS, foldKey, ROSTER_COLUMNS, RosterField } from './roster-columns';
+import {
+  cleanCell,
+  columnOf,
+  CONSENTED_FIELDS,
+  foldKey,
+  ROSTER_COLUMNS,
+  RosterField,
+} from './roster-columns';
 
 /**
  * Reads the rows of a roster (text cells, header in row 1) into learners, checking every cell: the
@@ -149,7 +156,7 @@ export function parseRoster(cells: RosterCells, directory: UnitDirectory, scope:
     if (!cellsOfRow || cellsOfRow.every((cell) => !cell || cell.trim() === '')) return;
     const cell = (field: RosterField): string => {
       const column = columns.get(field);
-      return column === undefined ? '' : clean(cellsOfRow[column] ?? '');
+      return column === undefined ? '' : cleanCell(cellsOfRow[column] ?? '');
     };
     const numeric = (field: RosterField): boolean => {
       const column = columns.get(field);
@@ -187,7 +194,7 @@ function readHeader(header: string[]): {
   const problems: RosterIssue<RosterProblemCode>[] = [];
   const warnings: RosterIssue<RosterWarningCode>[] = [];
   header.forEach((text, index) => {
-    const name = clean(text ?? '');
+    const name = cleanCell(text ?? '');
     if (!name) return;
     const field = byKey.get(foldKey(name));
     if (!field) {
@@ -387,18 +394,6 @@ export function parseBirthDate(text: string, today = new Date()): string | null 
   }
   if (year < 1900 || date.getTime() > today.getTime()) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** NFC, no control characters, spaces collapsed and trimmed. */
-function clean(text: string): string {
-  return (
-    text
-      .normalize('NFC')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
 }
 
 function issue<Code extends string>(
