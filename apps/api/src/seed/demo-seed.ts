@@ -75,7 +75,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     gender: Gender.Female,
   },
   {
-    label: 'Learner',
+    label: 'Learner, digital ambassador',
     role: Role.Learner,
     phone: '0911000004',
     password: 'hocvu2026',
