@@ -85,8 +85,9 @@ async function main(argv: string[]): Promise<void> {
             `${result.accountsCreated} demo accounts and ${result.coursesCreated} demo courses created.`,
         );
         console.log('Demo sign-ins (phone / password):');
+        const width = Math.max(...DEMO_ACCOUNTS.map((account) => account.label.length));
         for (const account of DEMO_ACCOUNTS)
-          console.log(`  ${account.label.padEnd(25)} ${account.phone} / ${account.password}`);
+          console.log(`  ${account.label.padEnd(width)} ${account.phone} / ${account.password}`);
       });
     case 'seed-video': {
       const config = ApiConfigModule.load(process.env);
