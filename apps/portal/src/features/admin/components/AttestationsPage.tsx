@@ -10,6 +10,7 @@ import { LoadFailedAlert } from '../../../shared/ui/LoadFailedAlert';
 import { Loading } from '../../../shared/ui/Loading';
 import { Page } from '../../../shared/ui/Page';
 import { Pagination } from '../../../shared/ui/Pagination';
+import { oneOf, pageParam, searchString } from '../../../shared/url-query';
 import type { AttestationQuery, AttestationRow, AttestationStateName } from '../api/certificates-admin-api';
 import { PAGE_SIZE } from '../hooks/use-admin';
 import {
@@ -23,27 +24,17 @@ import { FlashMessage } from './FlashMessage';
 /** The tiles' order: what needs an admin first. */
 const TILE_ORDER: readonly AttestationStateName[] = ['failed', 'pending', 'sent', 'confirmed', 'rejected'];
 
-function isState(value: string | null): value is AttestationStateName {
-  return value !== null && (ATTESTATION_STATES as readonly string[]).includes(value);
-}
-
 /** Dead letters first: the page opens on the attestations that ran out of retries. */
 function readQuery(params: URLSearchParams): Required<Pick<AttestationQuery, 'state' | 'page' | 'pageSize'>> {
-  const page = Number(params.get('page'));
-  const state = params.get('state');
   return {
-    state: isState(state) ? state : 'failed',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    state: oneOf(ATTESTATION_STATES, params.get('state')) || 'failed',
+    page: pageParam(params),
     pageSize: PAGE_SIZE,
   };
 }
 
 function toSearch(state: AttestationStateName, page = 1): string {
-  const params = new URLSearchParams();
-  if (state !== 'failed') params.set('state', state);
-  if (page > 1) params.set('page', String(page));
-  const search = params.toString();
-  return search ? `?${search}` : '';
+  return searchString({ state: state === 'failed' ? '' : state, page });
 }
 
 type Flash = { id: string; message: string };

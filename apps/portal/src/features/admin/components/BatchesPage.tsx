@@ -10,6 +10,7 @@ import { LoadFailedAlert } from '../../../shared/ui/LoadFailedAlert';
 import { Loading } from '../../../shared/ui/Loading';
 import { Page } from '../../../shared/ui/Page';
 import { Pagination } from '../../../shared/ui/Pagination';
+import { oneOf, pageParam, searchString } from '../../../shared/url-query';
 import type { BatchQuery, BatchState, CertificateBatch } from '../api/certificates-admin-api';
 import { PAGE_SIZE } from '../hooks/use-admin';
 import { useBatches } from '../hooks/use-certificates-admin';
@@ -18,26 +19,13 @@ import { BatchStateBadge } from './BatchStateBadge';
 
 export const BATCH_STATES: readonly BatchState[] = ['pending', 'approved', 'rejected'];
 
-function isBatchState(value: string | null): value is BatchState {
-  return value !== null && (BATCH_STATES as readonly string[]).includes(value);
-}
-
 function readQuery(params: URLSearchParams): BatchQuery {
-  const page = Number(params.get('page'));
-  const state = params.get('state');
-  return {
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZE,
-    ...(isBatchState(state) ? { state } : {}),
-  };
+  const state = oneOf(BATCH_STATES, params.get('state'));
+  return { page: pageParam(params), pageSize: PAGE_SIZE, ...(state ? { state } : {}) };
 }
 
 function toSearch(query: BatchQuery): string {
-  const params = new URLSearchParams();
-  if (query.state) params.set('state', query.state);
-  if (query.page && query.page > 1) params.set('page', String(query.page));
-  const search = params.toString();
-  return search ? `?${search}` : '';
+  return searchString({ state: query.state, page: query.page });
 }
 
 /** /admin/certificate-batches — skill-certificate batches: prepared by one admin, approved by another. */
@@ -89,7 +77,8 @@ function BatchFilters({ query, onFilter }: { query: BatchQuery; onFilter: (query
   const [state, setState] = useState<string>(query.state ?? '');
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    onFilter({ page: 1, pageSize: PAGE_SIZE, ...(isBatchState(state) ? { state } : {}) });
+    const picked = oneOf(BATCH_STATES, state);
+    onFilter({ page: 1, pageSize: PAGE_SIZE, ...(picked ? { state: picked } : {}) });
   };
   return (
     <form className="filters" aria-label={t('admin.batches.filterLabel')} onSubmit={onSubmit}>

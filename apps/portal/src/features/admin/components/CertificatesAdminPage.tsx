@@ -12,6 +12,7 @@ import { LoadFailedAlert } from '../../../shared/ui/LoadFailedAlert';
 import { Loading } from '../../../shared/ui/Loading';
 import { Page } from '../../../shared/ui/Page';
 import { Pagination } from '../../../shared/ui/Pagination';
+import { oneOf, pageParam, searchString } from '../../../shared/url-query';
 import type { AdminCertificate, CertificateQuery } from '../api/certificates-admin-api';
 import { PAGE_SIZE } from '../hooks/use-admin';
 import { useAdminCertificates } from '../hooks/use-certificates-admin';
@@ -22,30 +23,20 @@ import { RevokeDialog } from './RevokeDialog';
 type StatusFilter = NonNullable<CertificateQuery['status']>;
 const STATUSES: readonly StatusFilter[] = ['valid', 'revoked'];
 
-function isStatus(value: string | null): value is StatusFilter {
-  return value !== null && (STATUSES as readonly string[]).includes(value);
-}
-
 /** The search lives in the URL: shareable, and the back button undoes it. */
 function readQuery(params: URLSearchParams): CertificateQuery {
-  const page = Number(params.get('page'));
-  const status = params.get('status');
+  const status = oneOf(STATUSES, params.get('status'));
   const q = params.get('q')?.trim();
   return {
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    page: pageParam(params),
     pageSize: PAGE_SIZE,
     ...(q ? { q } : {}),
-    ...(isStatus(status) ? { status } : {}),
+    ...(status ? { status } : {}),
   };
 }
 
 function toSearch(query: CertificateQuery): string {
-  const params = new URLSearchParams();
-  if (query.q) params.set('q', query.q);
-  if (query.status) params.set('status', query.status);
-  if (query.page && query.page > 1) params.set('page', String(query.page));
-  const search = params.toString();
-  return search ? `?${search}` : '';
+  return searchString({ q: query.q, status: query.status, page: query.page });
 }
 
 /** /admin/certificates — find a certificate (serial, name, phone) and, for province admins, revoke it. */
@@ -123,7 +114,8 @@ function CertificateFilters({
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const q = search.trim();
-    onSearch({ pageSize: PAGE_SIZE, page: 1, ...(q ? { q } : {}), ...(isStatus(status) ? { status } : {}) });
+    const picked = oneOf(STATUSES, status);
+    onSearch({ pageSize: PAGE_SIZE, page: 1, ...(q ? { q } : {}), ...(picked ? { status: picked } : {}) });
   };
 
   return (

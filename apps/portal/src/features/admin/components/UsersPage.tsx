@@ -11,36 +11,27 @@ import { Alert } from '../../../shared/ui/Alert';
 import { Loading } from '../../../shared/ui/Loading';
 import { Page } from '../../../shared/ui/Page';
 import { Pagination } from '../../../shared/ui/Pagination';
+import { oneOf, pageParam, searchString } from '../../../shared/url-query';
 import type { UserListQuery, UserSummary } from '../api/admin-api';
 import { PAGE_SIZE, useUserList } from '../hooks/use-admin';
 import { AdminNav } from './AdminNav';
 import { AmbassadorControl } from './AmbassadorControl';
 import { ResetPasswordControl } from './ResetPasswordControl';
 
-function isRole(value: string | null): value is Role {
-  return value !== null && (ROLES as readonly string[]).includes(value);
-}
-
 /** The list's state lives in the URL: shareable, and the back button undoes a search. */
 function readQuery(params: URLSearchParams): UserListQuery {
-  const page = Number(params.get('page'));
-  const role = params.get('role');
+  const role = oneOf(ROLES, params.get('role'));
   const q = params.get('q')?.trim();
   return {
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    page: pageParam(params),
     pageSize: PAGE_SIZE,
     ...(q ? { q } : {}),
-    ...(isRole(role) ? { role } : {}),
+    ...(role ? { role } : {}),
   };
 }
 
 function toSearch(query: UserListQuery): string {
-  const params = new URLSearchParams();
-  if (query.q) params.set('q', query.q);
-  if (query.role) params.set('role', query.role);
-  if (query.page && query.page > 1) params.set('page', String(query.page));
-  const search = params.toString();
-  return search ? `?${search}` : '';
+  return searchString({ q: query.q, role: query.role, page: query.page });
 }
 
 export function UsersPage() {
@@ -97,7 +88,8 @@ function UserFilters({
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const q = search.trim();
-    onSearch({ pageSize: PAGE_SIZE, page: 1, ...(q ? { q } : {}), ...(isRole(role) ? { role } : {}) });
+    const picked = oneOf(ROLES, role);
+    onSearch({ pageSize: PAGE_SIZE, page: 1, ...(q ? { q } : {}), ...(picked ? { role: picked } : {}) });
   };
 
   return (

@@ -1,3 +1,4 @@
+import { searchString } from '../../../shared/url-query';
 import { readYear } from '../campaign';
 import type { CampaignScope } from './CampaignFilters';
 
@@ -10,9 +11,5 @@ export function readScope(params: URLSearchParams, currentYear: number): Campaig
 }
 
 export function toSearch(scope: CampaignScope, currentYear: number): string {
-  const params = new URLSearchParams();
-  if (scope.year !== currentYear) params.set('year', String(scope.year));
-  if (scope.unitId) params.set('unitId', scope.unitId);
-  const search = params.toString();
-  return search ? `?${search}` : '';
+  return searchString({ year: scope.year === currentYear ? '' : scope.year, unitId: scope.unitId });
 }

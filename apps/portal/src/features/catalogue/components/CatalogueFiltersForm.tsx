@@ -6,7 +6,8 @@ import { Link } from 'react-router';
 import { paths } from '../../../app/paths';
 import { useContentLanguages } from '../../../shared/courses/use-content-languages';
 import { SelectField, TextField } from '../../../shared/forms';
-import { type CatalogueFilters, hasFilters, oneOf } from '../catalogue-query';
+import { oneOf } from '../../../shared/url-query';
+import { type CatalogueFilters, hasFilters } from '../catalogue-query';
 
 /** Typing searches by itself after this pause; on 3G, one request per word rather than per letter. */
 const SEARCH_DELAY_MS = 500;
