@@ -26,7 +26,6 @@ import { TranscodeVideoHandler } from './jobs/media/transcode-video.handler';
 import { OUTBOX_RELAY_HOOKS, OutboxRelay, OutboxRelayHooks } from './jobs/outbox/outbox-relay.service';
 import { PurgeRelayedOutboxHandler } from './jobs/outbox/purge-relayed-outbox.handler';
 import { CloseExpiredAttemptsHandler } from './jobs/quizzes/close-expired-attempts.handler';
-import { CampaignReportPdfRenderer } from './jobs/reports/campaign-report-pdf';
 import { CampaignReportRequestedHandler } from './jobs/reports/campaign-report-requested.handler';
 import { RecoverCampaignReportsHandler } from './jobs/reports/recover-campaign-reports.handler';
 import { ScheduleQuarterlyReportsHandler } from './jobs/reports/schedule-quarterly-reports.handler';
@@ -92,8 +91,6 @@ export class WorkerModule implements OnApplicationBootstrap {
         CertificateIssuer,
         attestationAdapterProvider,
         circuitBreakerProvider,
-        // Parses the report fonts once per process.
-        { provide: CampaignReportPdfRenderer, useFactory: () => new CampaignReportPdfRenderer() },
         ...(options.handlers ?? JOB_HANDLERS),
       ],
     };

@@ -78,6 +78,9 @@ export function quarterBounds(year: number, quarter: number): { start: Date; end
   };
 }
 
+/** How Vietnamese paperwork writes quarters: "Quý III/2026". */
+export const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
+
 /** The quarter an instant falls in, in Vietnam time. */
 export function quarterOf(instant: Date): { year: number; quarter: number } {
   const local = new Date(instant.getTime() + 7 * 3600_000);

@@ -1,4 +1,4 @@
-import { CAMPAIGN_STAGES, CampaignStage, TargetGroup } from '@hocvu/contracts';
+import { CAMPAIGN_STAGES, CampaignStage, QUARTER_NUMERALS, TargetGroup } from '@hocvu/contracts';
 
 import { CampaignReportFigures } from './campaign-report-figures';
 
@@ -24,8 +24,6 @@ export const GROUP_LABELS: Readonly<Record<TargetGroup, string>> = {
 export const groupLabel = (group: TargetGroup | null): string =>
   group ? GROUP_LABELS[group] : 'Chưa khai báo';
 
-export const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'] as const;
-
 export const REPORT_TITLE = 'BÁO CÁO KẾT QUẢ PHONG TRÀO “BÌNH DÂN HỌC VỤ SỐ”';
 
 const dateTime = new Intl.DateTimeFormat('vi-VN', {
@@ -46,7 +44,7 @@ export const formatPercent = (value: number | null | undefined): string =>
 
 /** "Quý I/2026 — Tỉnh Điện Biên" */
 export function reportSubtitle(figures: CampaignReportFigures): string {
-  return `Quý ${ROMAN_QUARTERS[figures.quarter - 1]}/${figures.year} — ${figures.unit.title}`;
+  return `Quý ${QUARTER_NUMERALS[figures.quarter - 1]}/${figures.year} — ${figures.unit.title}`;
 }
 
 /** What the figures count to: the quarter's last moment, or the moment of a mid-quarter report. */

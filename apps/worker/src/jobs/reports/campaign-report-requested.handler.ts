@@ -27,11 +27,13 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 @HandlesJob(JobName.CampaignReportRequested)
 export class CampaignReportRequestedHandler implements JobHandler<typeof JobName.CampaignReportRequested> {
   private readonly logger = new Logger(CampaignReportRequestedHandler.name);
+  /** Made at the first report, not at worker start: parsing the fonts is wasted on the many workers
+   *  that never make one (the schedule runs four times a year). */
+  private pdf: CampaignReportPdfRenderer | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
-    private readonly pdf: CampaignReportPdfRenderer,
   ) {}
 
   async handle(
@@ -63,6 +65,7 @@ export class CampaignReportRequestedHandler implements JobHandler<typeof JobName
     await progress(35);
     const xlsx = await renderCampaignReportXlsx(figures);
     await progress(60);
+    this.pdf ??= new CampaignReportPdfRenderer();
     const pdf = await this.pdf.render(figures);
     await progress(85);
     const xlsxKey = `reports/${reportId}/${reportFileName(figures, 'xlsx')}`;

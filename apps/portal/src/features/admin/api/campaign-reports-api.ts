@@ -13,8 +13,11 @@ export function listCampaignReports(unitId: string | undefined, signal?: AbortSi
   );
 }
 
-export function requestCampaignReport(body: RequestCampaignReportBody) {
-  return unwrap(apiClient.POST('/api/campaign/reports', { body }));
+/** `created` is false when that unit's quarter was already being generated (the API answers 200, not 202). */
+export async function requestCampaignReport(body: RequestCampaignReportBody) {
+  const call = apiClient.POST('/api/campaign/reports', { body });
+  const report = await unwrap(call);
+  return { report, created: (await call).response.status === 202 };
 }
 
 export function fetchCampaignReportFile(id: string, format: CampaignReportFormat) {

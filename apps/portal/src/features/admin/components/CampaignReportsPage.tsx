@@ -1,4 +1,4 @@
-import { Permission, Role } from '@hocvu/contracts';
+import { Permission, QUARTER_NUMERALS, quarterOf, Role } from '@hocvu/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -15,25 +15,14 @@ import {
   type CampaignReportFormat,
   fetchCampaignReportFile,
 } from '../api/campaign-reports-api';
-import { yearInVietnam } from '../campaign';
 import { useCampaignReports, useRequestCampaignReport } from '../hooks/use-campaign-reports';
 import { AdminNav } from './AdminNav';
 import { UnitSelect } from './CampaignFilters';
 import { FlashMessage } from './FlashMessage';
 
-const ROMAN = ['I', 'II', 'III', 'IV'];
-
-/** The quarter Vietnam is in now: reports can be made for it (figures so far) and for the ones before. */
-function currentQuarter(now: Date = new Date()): { year: number; quarter: number } {
-  const month = Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', month: 'numeric' }).format(now),
-  );
-  return { year: yearInVietnam(now), quarter: Math.floor((month - 1) / 3) + 1 };
-}
-
 /** Quarters that have begun, newest first: this one and the previous seven. */
 function quarterChoices(): { year: number; quarter: number }[] {
-  let { year, quarter } = currentQuarter();
+  let { year, quarter } = quarterOf(new Date());
   const choices = [];
   for (let index = 0; index < 8; index += 1) {
     choices.push({ year, quarter });
@@ -69,8 +58,20 @@ export function CampaignReportsPage() {
             setFlash({
               id: `${report.id}-${Date.now()}`,
               message: created
-                ? t('admin.reports.requested', { title: reportTitle(report) })
-                : t('admin.reports.alreadyRunning', { title: reportTitle(report) }),
+                ? t('admin.reports.requested', {
+                    title: t('admin.reports.title', {
+                      ...quarterLabel(report.quarter),
+                      year: report.year,
+                      unit: report.unitName,
+                    }),
+                  })
+                : t('admin.reports.alreadyRunning', {
+                    title: t('admin.reports.title', {
+                      ...quarterLabel(report.quarter),
+                      year: report.year,
+                      unit: report.unitName,
+                    }),
+                  }),
             })
           }
         />
@@ -97,8 +98,9 @@ export function CampaignReportsPage() {
   );
 }
 
-function reportTitle(report: Pick<CampaignReport, 'quarter' | 'year' | 'unitName'>): string {
-  return `Quý ${ROMAN[report.quarter - 1]}/${report.year} — ${report.unitName}`;
+/** Vietnamese writes "Quý III/2026", English "Q3 2026": both forms go to the translation. */
+function quarterLabel(quarter: number): { roman: string; number: number } {
+  return { roman: QUARTER_NUMERALS[quarter - 1], number: quarter };
 }
 
 function RequestForm({
@@ -120,11 +122,7 @@ function RequestForm({
     const [year, quarter] = period.split('-').map(Number);
     request.mutate(
       { year, quarter, ...(pickUnit && unitId ? { unitId } : {}) },
-      // The API answers 200 (not 202) when that quarter is already being generated.
-      {
-        onSuccess: (report) =>
-          onRequested(report, report.status === 'queued' && report.progressPercent === 0),
-      },
+      { onSuccess: ({ report, created }) => onRequested(report, created) },
     );
   };
 
@@ -140,8 +138,8 @@ function RequestForm({
         {choices.map(({ year, quarter }, index) => (
           <option key={`${year}-${quarter}`} value={`${year}-${quarter}`}>
             {index === 0
-              ? t('admin.reports.quarterRunning', { quarter: ROMAN[quarter - 1], year })
-              : t('admin.reports.quarterOption', { quarter: ROMAN[quarter - 1], year })}
+              ? t('admin.reports.quarterRunning', { ...quarterLabel(quarter), year })
+              : t('admin.reports.quarterOption', { ...quarterLabel(quarter), year })}
           </option>
         ))}
       </SelectField>
@@ -176,7 +174,13 @@ function ReportCard({ report, language }: { report: CampaignReport; language: st
 
   return (
     <li className="card report-card" aria-labelledby={titleId}>
-      <h3 id={titleId}>{reportTitle(report)}</h3>
+      <h3 id={titleId}>
+        {t('admin.reports.title', {
+          ...quarterLabel(report.quarter),
+          year: report.year,
+          unit: report.unitName,
+        })}
+      </h3>
       <p className="muted">
         {report.scheduled
           ? t('admin.reports.byScheduleAt', { time: formatDateTime(report.requestedAt, language) })
