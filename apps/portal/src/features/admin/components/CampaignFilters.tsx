@@ -38,8 +38,7 @@ export function CampaignFilters({
   };
 
   return (
-    // noValidate: "the whole province" is the empty value of a select the browser would call required.
-    <form className="filters" aria-label={label} onSubmit={onSubmit} noValidate>
+    <form className="filters" aria-label={label} onSubmit={onSubmit}>
       <SelectField id="campaign-year" label={t('admin.campaign.year')} value={year} onValueChange={setYear}>
         {campaignYears(currentYear).map((option) => (
           <option key={option} value={option}>
@@ -81,6 +80,8 @@ export function UnitSelect({
         id="campaign-unit"
         label={t('admin.campaign.unit')}
         value={value === province?.id ? '' : value}
+        // "The whole province" is the empty value: a choice, not a missing one (required would refuse it).
+        required={false}
         onValueChange={onValueChange}
         aria-busy={communes.isPending ? true : undefined}
       >

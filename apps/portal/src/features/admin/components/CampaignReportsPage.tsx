@@ -127,7 +127,7 @@ function RequestForm({
   };
 
   return (
-    <form className="filters" aria-labelledby="report-form-title" onSubmit={onSubmit} noValidate>
+    <form className="filters" aria-labelledby="report-form-title" onSubmit={onSubmit}>
       <h2 id="report-form-title">{t('admin.reports.formTitle')}</h2>
       <SelectField
         id="report-period"
