@@ -16,6 +16,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { OBJECT_STORAGE, ObjectStorage } from '../../storage/storage.module';
 import { AuditService } from '../audit/audit.service';
+import { campaignUnitFor } from '../campaign/campaign-unit';
 import { CampaignReportDto, RequestCampaignReportDto } from './dto/campaign-report.dto';
 
 interface ReportRow {
@@ -72,7 +73,7 @@ export class CampaignReportsService {
     actor: AuthUser,
     context: { requestId: string },
   ): Promise<{ report: CampaignReportDto; created: boolean }> {
-    const unitId = await this.scopedUnitId(dto.unitId, actor);
+    const unitId = (await campaignUnitFor(this.dataSource, dto.unitId, actor)).id;
     if (quarterBounds(dto.year, dto.quarter).start > new Date()) {
       throw new AppError(ErrorCode.CampaignReportQuarterInFuture, 400, 'This quarter has not begun yet');
     }
@@ -116,7 +117,9 @@ export class CampaignReportsService {
 
   async list(unitId: string | undefined, actor: AuthUser): Promise<CampaignReportDto[]> {
     const scope =
-      actor.role === Role.CommuneAdmin ? await this.scopedUnitId(unitId, actor) : (unitId ?? null);
+      actor.role === Role.CommuneAdmin
+        ? (await campaignUnitFor(this.dataSource, unitId, actor)).id
+        : (unitId ?? null);
     const rows = await this.dataSource.query<ReportRow[]>(
       `${SELECT_REPORT} WHERE ($1::uuid IS NULL OR r.unit_id = $1) ORDER BY r.requested_at DESC LIMIT 100`,
       [scope],
@@ -167,27 +170,6 @@ export class CampaignReportsService {
     );
     if (!row) throw new AppError(ErrorCode.CampaignReportNotFound, 404, 'No such report');
     return row;
-  }
-
-  /**
-   * The unit a request is about: commune admins their own commune (403 for any other); province admins
-   * the province or commune asked for (default: the first province).
-   */
-  private async scopedUnitId(unitId: string | undefined, actor: AuthUser): Promise<string> {
-    if (actor.role === Role.CommuneAdmin) {
-      if (!actor.communeId || (unitId && unitId !== actor.communeId)) {
-        throw new AppError(ErrorCode.UnitOutOfScope, 403, 'Commune admins report on their own commune only');
-      }
-      return actor.communeId;
-    }
-    const [unit] = await this.dataSource.query<{ id: string }[]>(
-      unitId
-        ? `SELECT id FROM admin_units WHERE id = $1 AND kind IN ('province', 'commune', 'ward')`
-        : `SELECT id FROM admin_units WHERE kind = 'province' ORDER BY code LIMIT 1`,
-      unitId ? [unitId] : [],
-    );
-    if (!unit) throw new AppError(ErrorCode.NotFound, 404, 'No province or commune with this id');
-    return unit.id;
   }
 }
 

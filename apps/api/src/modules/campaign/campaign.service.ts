@@ -3,7 +3,6 @@ import {
   CampaignStage,
   ErrorCode,
   JobName,
-  Role,
   TargetGroup,
   TargetKind,
   targetLearnerCount,
@@ -18,12 +17,12 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { JobQueue } from '../../queue/job-queue.module';
 import { AuditService } from '../audit/audit.service';
+import { campaignUnitFor } from './campaign-unit';
 import { communityFigures } from './community-figures';
 import {
   CommuneRankDto,
   DashboardDto,
   DashboardQueryDto,
-  DashboardUnitDto,
   FunnelStageDto,
   GroupBreakdownDto,
   HouseholdsDto,
@@ -108,7 +107,7 @@ export class CampaignService {
 
   async dashboard(query: DashboardQueryDto, actor: AuthUser): Promise<DashboardDto> {
     const year = query.year ?? currentYear();
-    const unit = await this.scopedUnit(query.unitId, actor);
+    const unit = await campaignUnitFor(this.dataSource, query.unitId, actor);
     // The province's communes are read once: their ids scope the sums, their names rank them.
     const communes: CommuneUnit[] =
       unit.kind === 'commune'
@@ -216,7 +215,7 @@ export class CampaignService {
   }
 
   async targets(year: number, unitId: string | undefined, actor: AuthUser): Promise<TargetDto[]> {
-    const unit = await this.scopedUnit(unitId, actor);
+    const unit = await campaignUnitFor(this.dataSource, unitId, actor);
     const rows = await this.dataSource.query<TargetRow[]>(
       `${SELECT_TARGET} WHERE t.year = $1 AND (t.unit_id = $2 OR ($3 AND u.parent_id = $2))
         ORDER BY u.name, t.metric, t.target_group NULLS FIRST`,
@@ -226,7 +225,7 @@ export class CampaignService {
   }
 
   async putTarget(dto: PutTargetDto, actor: AuthUser, context: { requestId: string }): Promise<TargetDto> {
-    await this.scopedUnit(dto.unitId, actor);
+    await campaignUnitFor(this.dataSource, dto.unitId, actor);
     if (dto.kind === TargetKind.Percent && dto.value > 100) {
       throw new AppError(ErrorCode.ValidationFailed, 400, 'A percentage target is between 0 and 100', [
         { field: 'value', rules: ['max'], message: 'value must not be greater than 100 for a percentage' },
@@ -275,36 +274,6 @@ export class CampaignService {
     });
     const [row] = await this.dataSource.query<TargetRow[]>(`${SELECT_TARGET} WHERE t.id = $1`, [id]);
     return toTargetDto(row);
-  }
-
-  /**
-   * The unit a request is about, checked against the caller's scope: commune admins get their commune
-   * (and 403 for anything else), province admins any province or commune (default: the first province).
-   */
-  private async scopedUnit(unitId: string | undefined, actor: AuthUser): Promise<DashboardUnitDto> {
-    if (actor.role === Role.CommuneAdmin) {
-      if (unitId && unitId !== actor.communeId) {
-        throw new AppError(ErrorCode.UnitOutOfScope, 403, 'Commune admins see their own commune only');
-      }
-      unitId = actor.communeId ?? undefined;
-    }
-    const [unit] = await this.dataSource.query<
-      { id: string; name: string; kind: string; population: number | null }[]
-    >(
-      unitId
-        ? `SELECT id, name, kind, population FROM admin_units WHERE id = $1`
-        : `SELECT id, name, kind, population FROM admin_units WHERE kind = 'province' ORDER BY code LIMIT 1`,
-      unitId ? [unitId] : [],
-    );
-    if (!unit || unit.kind === 'village') {
-      throw new AppError(ErrorCode.NotFound, 404, 'No province or commune with this id');
-    }
-    return {
-      id: unit.id,
-      name: unit.name,
-      kind: unit.kind === 'province' ? 'province' : 'commune',
-      population: unit.population,
-    };
   }
 }
 
