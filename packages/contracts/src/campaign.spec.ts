@@ -1,4 +1,5 @@
 import {
+  compareCommuneProgress,
   previousQuarter,
   quarterBounds,
   quarterOf,
@@ -37,5 +38,24 @@ describe('targets', () => {
     expect(targetProgressPercent(1, 3)).toBe(33.3);
     expect(targetProgressPercent(5, 0)).toBe(100);
     expect(targetProgressPercent(5, null)).toBeNull();
+  });
+});
+
+describe('the communes ranking', () => {
+  it('puts progress against the own target first, then confirmations, then the name', () => {
+    const communes = [
+      { name: 'Mường Phăng', progressPercent: null, confirmed: 900 },
+      { name: 'Búng Lao', progressPercent: 40, confirmed: 100 },
+      { name: 'Ẳng Nưa', progressPercent: 40, confirmed: 100 },
+      { name: 'Sín Chải', progressPercent: 40, confirmed: 300 },
+      { name: 'Na Sang', progressPercent: 75.5, confirmed: 50 },
+    ];
+    expect([...communes].sort(compareCommuneProgress).map((c) => c.name)).toEqual([
+      'Na Sang',
+      'Sín Chải',
+      'Ẳng Nưa',
+      'Búng Lao',
+      'Mường Phăng',
+    ]);
   });
 });

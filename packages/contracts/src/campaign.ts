@@ -54,6 +54,22 @@ export function targetProgressPercent(reached: number, targetCount: number | nul
   return targetCount === 0 ? 100 : Math.round((reached / targetCount) * 1000) / 10;
 }
 
+/**
+ * The campaign's emulation ranking of communes, the same on the dashboard and in the quarterly report:
+ * furthest along their own VNeID-confirmed target first (communes without a target after those with
+ * one), then most confirmations, then by name.
+ */
+export function compareCommuneProgress(
+  a: { progressPercent: number | null; confirmed: number; name: string },
+  b: { progressPercent: number | null; confirmed: number; name: string },
+): number {
+  return (
+    (b.progressPercent ?? -1) - (a.progressPercent ?? -1) ||
+    b.confirmed - a.confirmed ||
+    a.name.localeCompare(b.name, 'vi')
+  );
+}
+
 /** A campaign report's life: requested → generating → its files stored, or failed for good. */
 export const CampaignReportStatus = {
   Queued: 'queued',

@@ -1,6 +1,7 @@
 import {
   CAMPAIGN_STAGES,
   CampaignStage,
+  compareCommuneProgress,
   ErrorCode,
   JobName,
   TargetGroup,
@@ -277,7 +278,7 @@ export class CampaignService {
   }
 }
 
-/** Communes by VNeID-confirmed progress against their own target, then by confirmations, then by name. */
+/** Communes in the campaign's ranking (compareCommuneProgress). */
 function rankCommunes(
   communes: CommuneUnit[],
   perCommune: Map<string, StageCountsDto>,
@@ -302,12 +303,7 @@ function rankCommunes(
         progressPercent: measured?.progressPercent ?? null,
       };
     })
-    .sort(
-      (a, b) =>
-        (b.progressPercent ?? -1) - (a.progressPercent ?? -1) ||
-        b.confirmed - a.confirmed ||
-        a.name.localeCompare(b.name, 'vi'),
-    );
+    .sort(compareCommuneProgress);
 }
 
 function emptyCounts(): StageCountsDto {

@@ -1,6 +1,7 @@
 import {
   CAMPAIGN_STAGES,
   CampaignStage,
+  compareCommuneProgress,
   quarterBounds,
   TargetGroup,
   TargetKind,
@@ -232,12 +233,7 @@ export async function readCampaignReportFigures(
         ),
       };
     })
-    .sort(
-      (a, b) =>
-        (b.targets.confirmed?.progressPercent ?? -1) - (a.targets.confirmed?.progressPercent ?? -1) ||
-        b.toDate.confirmed - a.toDate.confirmed ||
-        a.name.localeCompare(b.name, 'vi'),
-    )
+    .sort((a, b) => compareCommuneProgress(rankingOf(a), rankingOf(b)))
     .map((commune, index) => ({ ...commune, rank: index + 1 }));
 
   const inclusion = { elderly: emptyCounts(), disability: emptyCounts() };
@@ -270,6 +266,14 @@ export async function readCampaignReportFigures(
     ),
     inclusion,
     communes: reportCommunes,
+  };
+}
+
+function rankingOf(commune: { name: string; toDate: StageCounts; targets: ReportLine['targets'] }) {
+  return {
+    name: commune.name,
+    confirmed: commune.toDate.confirmed,
+    progressPercent: commune.targets.confirmed?.progressPercent ?? null,
   };
 }
 
